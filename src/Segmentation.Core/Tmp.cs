@@ -1,0 +1,2 @@
+namespace Segmentation.Core; /// <summary>x</summary>
+public static class Placeholder { }
