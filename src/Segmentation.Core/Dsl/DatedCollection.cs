@@ -1,0 +1,87 @@
+using System.Linq.Expressions;
+using Segmentation.Core.Model;
+
+namespace Segmentation.Core.Dsl;
+
+/// <summary>
+/// A dated collection of the profile (orders, events …) that the engine can see: every aggregate over it is computed
+/// in one fused pass per profile, limited to facts dated at or before the as-of instant.
+/// </summary>
+/// <typeparam name="TProfile">The profile type.</typeparam>
+/// <typeparam name="TItem">The item type.</typeparam>
+public sealed class DatedCollection<TProfile, TItem>
+{
+    internal DatedCollection(DatedCollectionDefinition<TProfile, TItem> definition) => Definition = definition;
+
+    /// <summary>The model collection.</summary>
+    public DatedCollectionDefinition<TProfile, TItem> Definition { get; }
+
+    /// <summary>The number of (matching) items in a window.</summary>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> Count(Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.Count, null, filter);
+
+    /// <summary>The sum of a value over (matching) items in a window; 0 when there are none.</summary>
+    /// <param name="selector">The value.</param>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> Sum(Expression<Func<TItem, decimal>> selector, Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.Sum, selector, filter);
+
+    /// <summary>The mean of a value over (matching) items in a window; no value when there are none.</summary>
+    /// <param name="selector">The value.</param>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> Average(Expression<Func<TItem, decimal>> selector, Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.Average, selector, filter);
+
+    /// <summary>The smallest value over (matching) items in a window; no value when there are none.</summary>
+    /// <param name="selector">The value.</param>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> Min(Expression<Func<TItem, decimal>> selector, Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.Min, selector, filter);
+
+    /// <summary>The largest value over (matching) items in a window; no value when there are none.</summary>
+    /// <param name="selector">The value.</param>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> Max(Expression<Func<TItem, decimal>> selector, Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.Max, selector, filter);
+
+    /// <summary>Days (fractional) from the latest (matching) item to as-of; no value when there is none.</summary>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> DaysSinceLast(Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.DaysSinceLast, null, filter);
+
+    /// <summary>Days (fractional) from the earliest (matching) item to as-of; no value when there is none.</summary>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> DaysSinceFirst(Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.DaysSinceFirst, null, filter);
+
+    /// <summary>The number of distinct UTC calendar days with a (matching) item.</summary>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> DistinctDays(Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.DistinctDays, null, filter);
+
+    /// <summary>At least one (matching) item in a window.</summary>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage, completing to a condition.</returns>
+    public Window<Condition<TProfile>> Any(Expression<Func<TItem, bool>>? filter = null) =>
+        new(window => new Measure<TProfile>(Source(AggregateKind.Count, window, null, filter)).AtLeast(1));
+
+    /// <summary>No (matching) item in a window.</summary>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage, completing to a condition.</returns>
+    public Window<Condition<TProfile>> None(Expression<Func<TItem, bool>>? filter = null) =>
+        new(window => new Measure<TProfile>(Source(AggregateKind.Count, window, null, filter)).EqualTo(0));
+
+    private Window<Measure<TProfile>> Aggregate(AggregateKind kind, LambdaExpression? selector, LambdaExpression? filter)
+    {
+        if (kind is AggregateKind.Sum or AggregateKind.Average or AggregateKind.Min or AggregateKind.Max)
+        {
+            ArgumentNullException.ThrowIfNull(selector);
+        }
+
+        return new(window => new Measure<TProfile>(Source(kind, window, selector, filter)));
+    }
+
+    private AggregateSource Source(AggregateKind kind, TimeWindow window, LambdaExpression? selector, LambdaExpression? filter) =>
+        new(Definition, kind, window, selector, filter);
+}

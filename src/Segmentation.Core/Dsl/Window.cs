@@ -1,0 +1,48 @@
+using Segmentation.Core.Model;
+
+namespace Segmentation.Core.Dsl;
+
+/// <summary>The window stage of an aggregate: which facts count, relative to the as-of instant.</summary>
+/// <typeparam name="TNext">What the aggregate becomes once its window is chosen.</typeparam>
+public sealed class Window<TNext>
+{
+    private readonly Func<TimeWindow, TNext> complete;
+
+    internal Window(Func<TimeWindow, TNext> complete) => this.complete = complete;
+
+    /// <summary>Every fact up to and including as-of.</summary>
+    /// <returns>The next stage.</returns>
+    public TNext Ever() => complete(TimeWindow.Ever);
+
+    /// <summary>Facts in the last <paramref name="days"/> days: <c>asOf - days &lt; t &lt;= asOf</c>.</summary>
+    /// <param name="days">The length of the window in days.</param>
+    /// <returns>The next stage.</returns>
+    public TNext InLast(int days) => complete(TimeWindow.Last(TimeSpan.FromDays(days)));
+
+    /// <summary>Facts in the last <paramref name="span"/>: <c>asOf - span &lt; t &lt;= asOf</c>.</summary>
+    /// <param name="span">The length of the window.</param>
+    /// <returns>The next stage.</returns>
+    public TNext InLast(TimeSpan span) => complete(TimeWindow.Last(span));
+
+    /// <summary>Facts between <paramref name="fromDaysAgo"/> and <paramref name="toDaysAgo"/> days ago: <c>asOf - to &lt; t &lt;= asOf - from</c>.</summary>
+    /// <param name="fromDaysAgo">The nearer bound in days (inclusive).</param>
+    /// <param name="toDaysAgo">The farther bound in days (exclusive).</param>
+    /// <returns>The next stage.</returns>
+    public TNext Between(int fromDaysAgo, int toDaysAgo) => complete(TimeWindow.Between(TimeSpan.FromDays(fromDaysAgo), TimeSpan.FromDays(toDaysAgo)));
+
+    /// <summary>Facts between <paramref name="newest"/> and <paramref name="oldest"/> ago: <c>asOf - oldest &lt; t &lt;= asOf - newest</c>.</summary>
+    /// <param name="newest">The nearer bound (inclusive).</param>
+    /// <param name="oldest">The farther bound (exclusive).</param>
+    /// <returns>The next stage.</returns>
+    public TNext Between(TimeSpan newest, TimeSpan oldest) => complete(TimeWindow.Between(newest, oldest));
+
+    /// <summary>Facts at least <paramref name="days"/> days old: <c>t &lt;= asOf - days</c>.</summary>
+    /// <param name="days">The minimum age in days.</param>
+    /// <returns>The next stage.</returns>
+    public TNext OlderThan(int days) => complete(TimeWindow.OlderThan(TimeSpan.FromDays(days)));
+
+    /// <summary>Facts in the given window.</summary>
+    /// <param name="window">The window.</param>
+    /// <returns>The next stage.</returns>
+    public TNext In(TimeWindow window) => complete(window);
+}

@@ -1,2 +1,0 @@
-namespace Segmentation.Core; /// <summary>x</summary>
-public static class Placeholder { }
