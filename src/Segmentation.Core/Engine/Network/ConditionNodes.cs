@@ -1,0 +1,176 @@
+using System.Collections.Frozen;
+using Segmentation.Core.Model;
+
+namespace Segmentation.Core.Engine.Network;
+
+/// <summary>A condition evaluated at most once per evaluation and shared by every rule that uses it.</summary>
+internal abstract class ConditionNode<TProfile>(int index, string text)
+{
+    public int Index { get; } = index;
+
+    public string Text { get; } = text;
+
+    public abstract int Cost { get; }
+
+    public abstract Tri Compute(Network<TProfile> network, Frame<TProfile> frame);
+
+    protected Tri Fail(Frame<TProfile> frame, FaultInfo fault)
+    {
+        frame.ConditionFaults[Index] = fault;
+        frame.HasFaults = true;
+        return Tri.Fault;
+    }
+
+    protected static Tri Of(bool value) => value ? Tri.True : Tri.False;
+}
+
+internal sealed class PredicateNode<TProfile>(int index, string text, Func<TProfile, bool> predicate) : ConditionNode<TProfile>(index, text)
+{
+    public override int Cost => 3;
+
+    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        try
+        {
+            return Of(predicate(frame.Profile));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return Fail(frame, new FaultInfo(Text, ex));
+        }
+    }
+}
+
+internal sealed class AsOfPredicateNode<TProfile>(int index, string text, Func<TProfile, DateTimeOffset, bool> predicate) : ConditionNode<TProfile>(index, text)
+{
+    public override int Cost => 3;
+
+    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        try
+        {
+            return Of(predicate(frame.Profile, frame.AsOf));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return Fail(frame, new FaultInfo(Text, ex));
+        }
+    }
+}
+
+internal sealed class TextSetNode<TProfile>(int index, string text, Func<TProfile, string?> selector, FrozenSet<string> values) : ConditionNode<TProfile>(index, text)
+{
+    public override int Cost => 2;
+
+    public Func<TProfile, string?> Selector { get; } = selector;
+
+    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        try
+        {
+            return Of(Selector(frame.Profile) is { } value && values.Contains(value));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return Fail(frame, new FaultInfo(Text, ex));
+        }
+    }
+}
+
+internal sealed class ComparisonNode<TProfile>(int index, string text, ValueNode<TProfile> value, Comparison comparison) : ConditionNode<TProfile>(index, text)
+{
+    public ValueNode<TProfile> Value { get; } = value;
+
+    public Comparison Comparison { get; } = comparison;
+
+    public override int Cost => Value.Cost;
+
+    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame) => network.Value(Value.Index, frame) switch
+    {
+        Tri.True => Of(Comparison.Matches(frame.Values[Value.Index])),
+        Tri.Fault => Fail(frame, frame.ValueFaults[Value.Index]!),
+        _ => Tri.False,
+    };
+}
+
+internal sealed class ReferenceNode<TProfile>(int index, string text, string targetId, int slot, bool negated) : ConditionNode<TProfile>(index, text)
+{
+    public string TargetId { get; } = targetId;
+
+    public int Slot { get; } = slot;
+
+    public bool Negated { get; } = negated;
+
+    public override int Cost => 0;
+
+    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame) => frame.Memberships[Slot] switch
+    {
+        SegmentState.In => Negated ? Tri.False : Tri.True,
+        SegmentState.Out => Negated ? Tri.True : Tri.False,
+        _ => Fail(frame, frame.MembershipFaults[Slot]!.Through(TargetId)),
+    };
+}
+
+internal sealed class AllNode<TProfile>(int index, string text, ConditionNode<TProfile>[] children) : ConditionNode<TProfile>(index, text)
+{
+    public ConditionNode<TProfile>[] Children { get; } = [.. children.OrderBy(c => c.Cost)];
+
+    public override int Cost { get; } = children.Max(c => c.Cost);
+
+    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        FaultInfo? fault = null;
+        foreach (var child in Children)
+        {
+            switch (network.Condition(child.Index, frame))
+            {
+                case Tri.False:
+                    return Tri.False;
+                case Tri.Fault:
+                    fault ??= frame.ConditionFaults[child.Index];
+                    break;
+            }
+        }
+
+        return fault is null ? Tri.True : Fail(frame, fault);
+    }
+}
+
+internal sealed class AnyNode<TProfile>(int index, string text, ConditionNode<TProfile>[] children) : ConditionNode<TProfile>(index, text)
+{
+    public ConditionNode<TProfile>[] Children { get; } = [.. children.OrderBy(c => c.Cost)];
+
+    public override int Cost { get; } = children.Max(c => c.Cost);
+
+    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        FaultInfo? fault = null;
+        foreach (var child in Children)
+        {
+            switch (network.Condition(child.Index, frame))
+            {
+                case Tri.True:
+                    return Tri.True;
+                case Tri.Fault:
+                    fault ??= frame.ConditionFaults[child.Index];
+                    break;
+            }
+        }
+
+        return fault is null ? Tri.False : Fail(frame, fault);
+    }
+}
+
+internal sealed class NotNode<TProfile>(int index, string text, ConditionNode<TProfile> inner) : ConditionNode<TProfile>(index, text)
+{
+    public ConditionNode<TProfile> Inner { get; } = inner;
+
+    public override int Cost => Inner.Cost;
+
+    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame) => network.Condition(Inner.Index, frame) switch
+    {
+        Tri.True => Tri.False,
+        Tri.False => Tri.True,
+        _ => Fail(frame, frame.ConditionFaults[Inner.Index]!),
+    };
+}

@@ -1,0 +1,25 @@
+using System.Linq.Expressions;
+
+namespace Segmentation.Core.Engine.Network;
+
+internal sealed class LambdaCompiler(bool interpret)
+{
+    public bool Interpret { get; } = interpret;
+
+    public TDelegate Compile<TDelegate>(LambdaExpression lambda)
+        where TDelegate : Delegate =>
+        lambda is Expression<TDelegate> typed
+            ? typed.Compile(Interpret)
+            : (TDelegate)Expression.Lambda(typeof(TDelegate), lambda.Body, lambda.Parameters).Compile(Interpret);
+
+    public Func<TIn, TOut> Compile<TIn, TOut>(LambdaExpression lambda, Func<Expression, Expression>? wrapBody = null)
+    {
+        var body = wrapBody is null ? lambda.Body : wrapBody(lambda.Body);
+        if (body.Type != typeof(TOut))
+        {
+            body = Expression.Convert(body, typeof(TOut));
+        }
+
+        return Expression.Lambda<Func<TIn, TOut>>(body, lambda.Parameters).Compile(Interpret);
+    }
+}

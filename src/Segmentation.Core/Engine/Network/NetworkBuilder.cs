@@ -1,0 +1,215 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Linq.Expressions;
+using Segmentation.Core.Model;
+using Segmentation.Core.Rules;
+
+namespace Segmentation.Core.Engine.Network;
+
+/// <summary>Compiles a rule set into a <see cref="Network{TProfile}"/>, sharing identical conditions, values and accumulators.</summary>
+internal sealed class NetworkBuilder<TProfile>
+{
+    private readonly RuleSet<TProfile> ruleSet;
+    private readonly LambdaCompiler compiler;
+    private readonly ExpressionFingerprint fingerprint = new();
+    private readonly Dictionary<string, ConditionNode<TProfile>> conditions = new(StringComparer.Ordinal);
+    private readonly List<ConditionNode<TProfile>> conditionList = [];
+    private readonly Dictionary<string, ValueNode<TProfile>> values = new(StringComparer.Ordinal);
+    private readonly List<ValueNode<TProfile>> valueList = [];
+    private readonly Dictionary<string, CollectionPlan> collections = new(StringComparer.Ordinal);
+    private readonly Dictionary<ConditionDefinition, ConditionNode<TProfile>> nodeOf = new(ReferenceEqualityComparer.Instance);
+    private readonly Slots slots;
+    private int accumulatorSlots;
+    private int dayBuffers;
+
+    public NetworkBuilder(RuleSet<TProfile> ruleSet, LambdaCompiler compiler)
+    {
+        this.ruleSet = ruleSet;
+        this.compiler = compiler;
+        var definition = ruleSet.Definition;
+        slots = new Slots(
+            definition.Segments.Select(s => s.Id).Concat(definition.Groups.Select(g => g.Id)).Concat(definition.Groups.SelectMany(g => g.Members.Select(m => m.Id))),
+            definition.Groups,
+            definition.Scores);
+    }
+
+    public Network<TProfile> Build()
+    {
+        var definition = ruleSet.Definition;
+        var units = new List<Unit<TProfile>>();
+        var ruleConditions = new Dictionary<string, ConditionNode<TProfile>>(StringComparer.Ordinal);
+        foreach (var segment in definition.Segments)
+        {
+            var node = All(segment.Conditions);
+            ruleConditions[segment.Id] = node;
+            units.Add(new SegmentUnit<TProfile>(ruleSet.StratumOf[segment.Id], slots.MembershipSlot[segment.Id], node));
+        }
+
+        foreach (var group in definition.Groups)
+        {
+            var members = group.Members.Select(m =>
+            {
+                var node = m.IsFallback ? null : All(m.Conditions);
+                if (node is not null)
+                {
+                    ruleConditions[m.Id] = node;
+                }
+
+                return new GroupMemberUnit<TProfile>(slots.MembershipSlot[m.Id], node);
+            }).ToArray();
+            units.Add(new GroupUnit<TProfile>(ruleSet.StratumOf[group.Id], slots.GroupIndex[group.Id], slots.MembershipSlot[group.Id], members));
+        }
+
+        foreach (var score in definition.Scores)
+        {
+            var terms = score.Terms.Select(t => new ScoreTermUnit<TProfile>(t.Weight, Node(t.Condition))).ToArray();
+            units.Add(new ScoreUnit<TProfile>(ruleSet.StratumOf[score.Id], slots.ScoreSlot[score.Id], terms));
+        }
+
+        var scanners = collections.Values.OrderBy(p => p.Index)
+            .Select(p => p.Definition.Accept(new ScannerFactory<TProfile>(p, compiler))).ToArray();
+        return new Network<TProfile>
+        {
+            Collections = scanners,
+            Values = [.. valueList],
+            Conditions = [.. conditionList],
+            Units = [.. units.OrderBy(u => u.Stratum)],
+            Shape = new NetworkShape(scanners.Length, accumulatorSlots, valueList.Count, conditionList.Count, slots.MembershipIds.Length, slots.Scores.Length, slots.Groups.Length, dayBuffers),
+            Slots = slots,
+            RuleConditions = ruleConditions.ToFrozenDictionary(StringComparer.Ordinal),
+            NodeOf = nodeOf,
+            ProfileId = definition.ProfileId is null ? null : compiler.Compile<Func<TProfile, string>>(definition.ProfileId),
+        };
+    }
+
+    private ConditionNode<TProfile> All(IReadOnlyList<ConditionDefinition> conditions) =>
+        conditions.Count == 1 ? Node(conditions[0]) : Node(new AllCondition(conditions));
+
+    private ConditionNode<TProfile> Node(ConditionDefinition condition)
+    {
+        if (nodeOf.TryGetValue(condition, out var known))
+        {
+            return known;
+        }
+
+        var node = CreateNode(condition);
+        nodeOf[condition] = node;
+        return node;
+    }
+
+    private ConditionNode<TProfile> CreateNode(ConditionDefinition condition)
+    {
+        var children = condition switch
+        {
+            AllCondition all => Distinct(all.Conditions),
+            AnyCondition any => Distinct(any.Conditions),
+            NotCondition not => [Node(not.Condition)],
+            _ => [],
+        };
+        if (condition is AllCondition or AnyCondition && children.Length == 1)
+        {
+            return children[0];
+        }
+
+        var key = Key(condition, children);
+        if (conditions.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var index = conditionList.Count;
+        var text = condition.Describe();
+        ConditionNode<TProfile> node = condition switch
+        {
+            AllCondition => new AllNode<TProfile>(index, text, children),
+            AnyCondition => new AnyNode<TProfile>(index, text, children),
+            NotCondition => new NotNode<TProfile>(index, text, children[0]),
+            PredicateCondition { UsesAsOf: true } p => new AsOfPredicateNode<TProfile>(index, text, compiler.Compile<Func<TProfile, DateTimeOffset, bool>>(p.Predicate)),
+            PredicateCondition p => new PredicateNode<TProfile>(index, text, compiler.Compile<Func<TProfile, bool>>(p.Predicate)),
+            TextSetCondition s => new TextSetNode<TProfile>(index, text, compiler.Compile<TProfile, string?>(s.Selector), s.Values.ToFrozenSet(s.Comparer)),
+            ComparisonCondition c => new ComparisonNode<TProfile>(index, text, Value(c.Source), c.Comparison),
+            ReferenceCondition r => new ReferenceNode<TProfile>(index, text, r.TargetId, slots.MembershipSlot[r.TargetId], r.Negated),
+            _ => throw new NotSupportedException($"Unsupported condition type {condition.GetType().Name}."),
+        };
+        conditions[key] = node;
+        conditionList.Add(node);
+        return node;
+    }
+
+    private ConditionNode<TProfile>[] Distinct(IEnumerable<ConditionDefinition> children) =>
+        [.. children.Select(Node).DistinctBy(n => n.Index)];
+
+    private string Key(ConditionDefinition condition, ConditionNode<TProfile>[] children) => condition switch
+    {
+        AllCondition => "all(" + string.Join(",", children.Select(c => c.Index).Order()) + ")",
+        AnyCondition => "any(" + string.Join(",", children.Select(c => c.Index).Order()) + ")",
+        NotCondition => $"not({children[0].Index})",
+        PredicateCondition p => "p:" + fingerprint.Of(p.Predicate),
+        TextSetCondition s => $"s:{fingerprint.Of(s.Selector)}:{s.IgnoreCase}:{string.Join('\u001f', s.Values)}",
+        ComparisonCondition c => $"c:{Value(c.Source).Index}:{c.Comparison.Operator}:{Number(c.Comparison.Threshold)}:{(c.Comparison.Upper is { } u ? Number(u) : "-")}",
+        ReferenceCondition r => $"r:{r.TargetId}:{r.Negated}",
+        _ => throw new NotSupportedException($"Unsupported condition type {condition.GetType().Name}."),
+    };
+
+    private ValueNode<TProfile> Value(ValueSource source)
+    {
+        var key = source switch
+        {
+            AggregateSource a => $"agg:{Collection(a.Collection).Index}:{a.Kind}:{a.Window.NewestAgo.Ticks}:{a.Window.OldestAgo?.Ticks}:{fingerprint.Of(a.Filter)}:{(a.UsesSelector ? fingerprint.Of(a.Selector) : "-")}",
+            ProfileValueSource p => "val:" + fingerprint.Of(p.Selector),
+            DateSource d => $"date:{d.Measure}:{fingerprint.Of(d.Date)}",
+            ScoreSource s => "score:" + s.ScoreId,
+            _ => throw new NotSupportedException($"Unsupported value source {source.GetType().Name}."),
+        };
+        if (values.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var index = valueList.Count;
+        var text = source.Describe();
+        ValueNode<TProfile> node = source switch
+        {
+            AggregateSource a => Aggregate(index, text, a),
+            ProfileValueSource p => new ProfileValueNode<TProfile>(index, text, compiler.Compile<TProfile, decimal?>(p.Selector)),
+            DateSource d => new DateValueNode<TProfile>(index, text, compiler.Compile<TProfile, DateTime?>(d.Date, DateBody), d.Measure),
+            ScoreSource s => new ScoreValueNode<TProfile>(index, text, slots.ScoreSlot[s.ScoreId]),
+            _ => throw new NotSupportedException($"Unsupported value source {source.GetType().Name}."),
+        };
+        values[key] = node;
+        valueList.Add(node);
+        return node;
+    }
+
+    private AggregateValueNode<TProfile> Aggregate(int index, string text, AggregateSource source)
+    {
+        var plan = Collection(source.Collection);
+        var slot = plan.Accumulator(source, fingerprint, ref accumulatorSlots, ref dayBuffers);
+        return new AggregateValueNode<TProfile>(index, text, plan.Index, slot, source.Kind);
+    }
+
+    private CollectionPlan Collection(DatedCollectionDefinition collection)
+    {
+        var key = fingerprint.Of(collection.Items) + "@" + fingerprint.Of(collection.Date);
+        if (!collections.TryGetValue(key, out var plan))
+        {
+            plan = new CollectionPlan(collections.Count, collection);
+            collections[key] = plan;
+        }
+
+        return plan;
+    }
+
+    private static Expression DateBody(Expression body) => body.Type switch
+    {
+        var t when t == typeof(DateTimeOffset) => Expression.Property(body, nameof(DateTimeOffset.UtcDateTime)),
+        var t when t == typeof(DateTimeOffset?) => Expression.Condition(
+            Expression.Property(body, "HasValue"),
+            Expression.Convert(Expression.Property(Expression.Property(body, "Value"), nameof(DateTimeOffset.UtcDateTime)), typeof(DateTime?)),
+            Expression.Constant(null, typeof(DateTime?))),
+        var t when t == typeof(DateOnly) => Expression.Call(body, nameof(DateOnly.ToDateTime), null, Expression.Constant(TimeOnly.MinValue)),
+        _ => body,
+    };
+
+    private static string Number(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,105 @@
+namespace Segmentation.Core.Engine.Network;
+
+/// <summary>The right-hand side of one or more rules, run in stratum order.</summary>
+internal abstract class Unit<TProfile>(int stratum)
+{
+    public int Stratum { get; } = stratum;
+
+    public abstract void Run(Network<TProfile> network, Frame<TProfile> frame);
+
+    protected static void Assign(Frame<TProfile> frame, int slot, Tri outcome, FaultInfo? fault)
+    {
+        frame.Memberships[slot] = outcome switch
+        {
+            Tri.True => SegmentState.In,
+            Tri.False => SegmentState.Out,
+            _ => SegmentState.Faulted,
+        };
+        if (outcome == Tri.Fault)
+        {
+            frame.MembershipFaults[slot] = fault;
+            frame.HasFaults = true;
+        }
+    }
+}
+
+internal sealed class SegmentUnit<TProfile>(int stratum, int slot, ConditionNode<TProfile> condition) : Unit<TProfile>(stratum)
+{
+    public int Slot { get; } = slot;
+
+    public ConditionNode<TProfile> Condition { get; } = condition;
+
+    public override void Run(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        var outcome = network.Condition(Condition.Index, frame);
+        Assign(frame, Slot, outcome, outcome == Tri.Fault ? frame.ConditionFaults[Condition.Index] : null);
+    }
+}
+
+internal sealed record GroupMemberUnit<TProfile>(int Slot, ConditionNode<TProfile>? Condition);
+
+internal sealed class GroupUnit<TProfile>(int stratum, int groupIndex, int slot, GroupMemberUnit<TProfile>[] members) : Unit<TProfile>(stratum)
+{
+    public int Slot { get; } = slot;
+
+    public GroupMemberUnit<TProfile>[] Members { get; } = members;
+
+    public override void Run(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        frame.GroupChoice[groupIndex] = -1;
+        for (var i = 0; i < Members.Length; i++)
+        {
+            var member = Members[i];
+            var outcome = member.Condition is null ? Tri.True : network.Condition(member.Condition.Index, frame);
+            if (outcome == Tri.False)
+            {
+                Assign(frame, member.Slot, Tri.False, null);
+                continue;
+            }
+
+            var fault = outcome == Tri.Fault ? frame.ConditionFaults[member.Condition!.Index] : null;
+            Assign(frame, member.Slot, outcome, fault);
+            Assign(frame, Slot, outcome, fault);
+            frame.GroupChoice[groupIndex] = outcome == Tri.True ? i : -1;
+            for (var j = i + 1; j < Members.Length; j++)
+            {
+                Assign(frame, Members[j].Slot, outcome == Tri.True ? Tri.False : Tri.Fault, fault);
+            }
+
+            return;
+        }
+
+        Assign(frame, Slot, Tri.False, null);
+    }
+}
+
+internal sealed record ScoreTermUnit<TProfile>(decimal Weight, ConditionNode<TProfile> Condition);
+
+internal sealed class ScoreUnit<TProfile>(int stratum, int scoreSlot, ScoreTermUnit<TProfile>[] terms) : Unit<TProfile>(stratum)
+{
+    public int ScoreSlot { get; } = scoreSlot;
+
+    public ScoreTermUnit<TProfile>[] Terms { get; } = terms;
+
+    public override void Run(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        var total = 0m;
+        FaultInfo? fault = null;
+        foreach (var term in Terms)
+        {
+            switch (network.Condition(term.Condition.Index, frame))
+            {
+                case Tri.True:
+                    total += term.Weight;
+                    break;
+                case Tri.Fault:
+                    fault ??= frame.ConditionFaults[term.Condition.Index];
+                    break;
+            }
+        }
+
+        frame.Scores[ScoreSlot] = fault is null ? total : 0m;
+        frame.ScoreFaults[ScoreSlot] = fault;
+        frame.HasFaults |= fault is not null;
+    }
+}

@@ -1,0 +1,125 @@
+using Segmentation.Core.Model;
+
+namespace Segmentation.Core.Engine.Network;
+
+/// <summary>A value computed once per evaluation and shared by every condition that compares it.</summary>
+internal abstract class ValueNode<TProfile>(int index, string text)
+{
+    public int Index { get; } = index;
+
+    public string Text { get; } = text;
+
+    public abstract int Cost { get; }
+
+    public abstract void Compute(Network<TProfile> network, Frame<TProfile> frame);
+
+    protected void Set(Frame<TProfile> frame, decimal? value)
+    {
+        if (value is { } v)
+        {
+            frame.Values[Index] = v;
+            frame.ValueState[Index] = Tri.True;
+        }
+        else
+        {
+            frame.ValueState[Index] = Tri.False;
+        }
+    }
+
+    protected void Fail(Frame<TProfile> frame, FaultInfo fault)
+    {
+        frame.ValueState[Index] = Tri.Fault;
+        frame.ValueFaults[Index] = fault;
+        frame.HasFaults = true;
+    }
+}
+
+internal sealed class AggregateValueNode<TProfile>(int index, string text, int collection, int slot, AggregateKind kind)
+    : ValueNode<TProfile>(index, text)
+{
+    public int Collection { get; } = collection;
+
+    public override int Cost => 10;
+
+    public override void Compute(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        network.EnsureScanned(Collection, frame);
+        ref var acc = ref frame.Accumulators[slot];
+        if (acc.Fault is { } fault)
+        {
+            Fail(frame, new FaultInfo(Text, fault));
+            return;
+        }
+
+        var any = acc.Count > 0;
+        Set(frame, kind switch
+        {
+            AggregateKind.Count => acc.Count,
+            AggregateKind.Sum => acc.Sum,
+            AggregateKind.Average => any ? acc.Sum / acc.Count : null,
+            AggregateKind.Min => any ? acc.Min : null,
+            AggregateKind.Max => any ? acc.Max : null,
+            AggregateKind.DaysSinceFirst => any ? DateMath.Days(frame.AsOfTicks - acc.FirstTicks) : null,
+            AggregateKind.DaysSinceLast => any ? DateMath.Days(frame.AsOfTicks - acc.LastTicks) : null,
+            _ => acc.DistinctDays,
+        });
+    }
+}
+
+internal sealed class ProfileValueNode<TProfile>(int index, string text, Func<TProfile, decimal?> selector) : ValueNode<TProfile>(index, text)
+{
+    public override int Cost => 2;
+
+    public override void Compute(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        try
+        {
+            Set(frame, selector(frame.Profile));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Fail(frame, new FaultInfo(Text, ex));
+        }
+    }
+}
+
+internal sealed class DateValueNode<TProfile>(int index, string text, Func<TProfile, DateTime?> date, DateMeasure measure) : ValueNode<TProfile>(index, text)
+{
+    public override int Cost => 2;
+
+    public override void Compute(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        try
+        {
+            Set(frame, date(frame.Profile) is { } d ? Measure(d.Date, frame.AsOfDate) : null);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Fail(frame, new FaultInfo(Text, ex));
+        }
+    }
+
+    private decimal Measure(DateTime value, DateTime asOfDate) => measure switch
+    {
+        DateMeasure.Years => DateMath.Years(value, asOfDate),
+        DateMeasure.DaysUntilAnniversary => DateMath.DaysUntilAnniversary(value, asOfDate),
+        _ => DateMath.MonthsUntilAnniversaryMonth(value, asOfDate),
+    };
+}
+
+internal sealed class ScoreValueNode<TProfile>(int index, string text, int scoreSlot) : ValueNode<TProfile>(index, text)
+{
+    public override int Cost => 1;
+
+    public override void Compute(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        if (frame.ScoreFaults[scoreSlot] is { } fault)
+        {
+            Fail(frame, fault);
+        }
+        else
+        {
+            Set(frame, frame.Scores[scoreSlot]);
+        }
+    }
+}

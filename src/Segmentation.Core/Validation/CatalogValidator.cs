@@ -1,0 +1,55 @@
+using FluentValidation;
+using Segmentation.Core.Model;
+
+namespace Segmentation.Core.Validation;
+
+/// <summary>Validates a catalog's definitions, reporting every problem at once with its path.</summary>
+public static class CatalogValidator
+{
+    /// <summary>Finds every problem in a catalog's definitions.</summary>
+    /// <typeparam name="TProfile">The profile type.</typeparam>
+    /// <param name="catalog">The definitions.</param>
+    /// <returns>The problems; empty when the catalog is valid.</returns>
+    public static IReadOnlyList<CatalogError> Validate<TProfile>(CatalogDefinition<TProfile> catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var result = new Validator<TProfile>(ValidationScope.For(catalog)).Validate(catalog);
+        return result.Errors.Select(e => new CatalogError(e.PropertyName, e.ErrorMessage)).ToArray();
+    }
+
+    /// <summary>Throws <see cref="CatalogDefinitionException"/> listing every problem when the catalog is invalid.</summary>
+    /// <typeparam name="TProfile">The profile type.</typeparam>
+    /// <param name="catalog">The definitions.</param>
+    /// <exception cref="CatalogDefinitionException">The catalog is invalid.</exception>
+    public static void EnsureValid<TProfile>(CatalogDefinition<TProfile> catalog)
+    {
+        var errors = Validate(catalog);
+        if (errors.Count > 0)
+        {
+            throw new CatalogDefinitionException(catalog.Name, errors);
+        }
+    }
+
+    private sealed class Validator<TProfile> : AbstractValidator<CatalogDefinition<TProfile>>
+    {
+        public Validator(ValidationScope scope)
+        {
+            var conditions = new ConditionValidator(scope);
+            RuleForEach(c => c.Segments).OverrideIndexer((_, _, s, i) => Index(s.Id, i))
+                .SetValidator(new SegmentValidator(conditions)).OverridePropertyName("segments");
+            RuleForEach(c => c.Groups).OverrideIndexer((_, _, g, i) => Index(g.Id, i))
+                .SetValidator(new GroupValidator(conditions)).OverridePropertyName("groups");
+            RuleForEach(c => c.Scores).OverrideIndexer((_, _, s, i) => Index(s.Id, i))
+                .SetValidator(new ScoreValidator(conditions)).OverridePropertyName("scores");
+            RuleFor(c => c).Custom((catalog, context) =>
+            {
+                foreach (var (path, message) in CatalogRules.Check(catalog))
+                {
+                    context.AddFailure(path, message);
+                }
+            });
+        }
+
+        private static string Index(string id, int index) => string.IsNullOrEmpty(id) ? $"[{index}]" : $"[{id}]";
+    }
+}

@@ -1,0 +1,75 @@
+using FluentValidation;
+using Segmentation.Core.Model;
+
+namespace Segmentation.Core.Validation;
+
+internal sealed class SegmentValidator : AbstractValidator<SegmentDefinition>
+{
+    public SegmentValidator(ConditionValidator conditions)
+    {
+        RuleFor(s => s.Id).NotEmpty().WithName("id").WithMessage("the id must not be empty");
+        RuleFor(s => s.Name).NotEmpty().WithName("name").WithMessage("the name must not be empty");
+        RuleFor(s => s.Conditions).NotEmpty().WithName("conditions").WithMessage("a segment needs at least one condition");
+        RuleForEach(s => s.Conditions).SetValidator(conditions).OverridePropertyName("conditions");
+    }
+}
+
+internal sealed class GroupValidator : AbstractValidator<GroupDefinition>
+{
+    public GroupValidator(ConditionValidator conditions)
+    {
+        RuleFor(g => g.Id).NotEmpty().WithName("id").WithMessage("the id must not be empty");
+        RuleFor(g => g.Name).NotEmpty().WithName("name").WithMessage("the name must not be empty");
+        RuleFor(g => g.Members).NotEmpty().WithName("members").WithMessage("a group needs at least one member");
+        RuleFor(g => g).Custom((group, context) =>
+        {
+            var members = group.Members;
+            for (var i = 0; i < members.Count - 1; i++)
+            {
+                if (members[i].IsFallback)
+                {
+                    context.AddFailure($"members[{members[i].Id}]", "the fallback member must be the last member");
+                }
+            }
+        });
+        RuleForEach(g => g.Members).OverrideIndexer((_, _, member, _) => $"[{member.Id}]")
+            .SetValidator(new MemberValidator(conditions))
+            .OverridePropertyName("members");
+    }
+
+    private sealed class MemberValidator : AbstractValidator<GroupMemberDefinition>
+    {
+        public MemberValidator(ConditionValidator conditions)
+        {
+            RuleFor(m => m.Id).NotEmpty().WithName("id").WithMessage("the id must not be empty");
+            RuleFor(m => m.Name).NotEmpty().WithName("name").WithMessage("the name must not be empty");
+            RuleFor(m => m.Conditions).NotEmpty().When(m => !m.IsFallback).WithName("conditions").WithMessage("a member needs at least one condition (or use Otherwise for a fallback)");
+            RuleForEach(m => m.Conditions).SetValidator(conditions).OverridePropertyName("conditions");
+        }
+    }
+}
+
+internal sealed class ScoreValidator : AbstractValidator<ScoreDefinition>
+{
+    public ScoreValidator(ConditionValidator conditions)
+    {
+        RuleFor(s => s.Id).NotEmpty().WithName("id").WithMessage("the id must not be empty");
+        RuleFor(s => s.Name).NotEmpty().WithName("name").WithMessage("the name must not be empty");
+        RuleFor(s => s.Terms).NotEmpty().WithName("terms").WithMessage("a score needs at least one term");
+        RuleForEach(s => s.Terms).ChildRules(term => term.RuleFor(t => t.Condition).SetValidator(conditions).OverridePropertyName("condition"))
+            .OverridePropertyName("terms");
+        RuleForEach(s => s.Tiers).ChildRules(tier => tier.RuleFor(t => t.Name).NotEmpty().WithName("name").WithMessage("the tier name must not be empty"))
+            .OverridePropertyName("tiers");
+        RuleFor(s => s).Custom((score, context) =>
+        {
+            var tiers = score.Tiers;
+            for (var i = 1; i < tiers.Count; i++)
+            {
+                if (tiers[i].Threshold <= tiers[i - 1].Threshold)
+                {
+                    context.AddFailure($"tiers[{i}]", $"tiers must be in ascending threshold order: '{tiers[i].Name}' ({Comparison.Format(tiers[i].Threshold)}) follows '{tiers[i - 1].Name}' ({Comparison.Format(tiers[i - 1].Threshold)})");
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,22 @@
+using Segmentation.Core.Model;
+
+namespace Segmentation.Core.Validation;
+
+internal sealed class ValidationScope
+{
+    public ValidationScope(IEnumerable<string> segmentIds, IEnumerable<string> scoreIds)
+    {
+        SegmentIds = segmentIds.Where(id => !string.IsNullOrEmpty(id)).ToHashSet(StringComparer.Ordinal);
+        ScoreIds = scoreIds.Where(id => !string.IsNullOrEmpty(id)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public HashSet<string> SegmentIds { get; }
+
+    public HashSet<string> ScoreIds { get; }
+
+    public static ValidationScope For<TProfile>(CatalogDefinition<TProfile> catalog) => new(
+        catalog.Segments.Select(s => s.Id)
+            .Concat(catalog.Groups.Select(g => g.Id))
+            .Concat(catalog.Groups.SelectMany(g => g.Members.Select(m => m.Id))),
+        catalog.Scores.Select(s => s.Id));
+}
