@@ -16,32 +16,26 @@ public static class Verification
         var specs = SyntheticCatalogSpec.Generate(syntheticCount);
         Console.WriteLine($"{customers.Length} customers (seed 42), {specs.Count} synthetic segments, as of {asOf:O}");
 
-        var handWritten = new int[HandWrittenSegments.Count + specs.Count];
-        Span<bool> memberships = stackalloc bool[HandWrittenSegments.Count];
-        foreach (var customer in customers)
-        {
-            HandWrittenSegments.Evaluate(customer, asOf, memberships);
-            for (var i = 0; i < memberships.Length; i++)
-            {
-                handWritten[i] += memberships[i] ? 1 : 0;
-            }
-
-            for (var s = 0; s < specs.Count; s++)
-            {
-                handWritten[HandWrittenSegments.Count + s] += HandWrittenSynthetic.Evaluate(customer, asOf, specs[s]) ? 1 : 0;
-            }
-        }
-
         var peer = new RulesEnginePeer(specs);
         var compile = await peer.WarmUpAsync(customers[0], asOf).ConfigureAwait(false);
         Console.WriteLine($"RulesEngine first call (compile): {compile.TotalMilliseconds:F0} ms");
+
+        var handWritten = new int[peer.Ids.Count];
         var rulesEngine = new int[peer.Ids.Count];
+        var expected = new bool[peer.Ids.Count];
+        var disagreements = 0;
         foreach (var customer in customers)
         {
-            var result = await peer.EvaluateAsync(customer, asOf).ConfigureAwait(false);
-            for (var i = 0; i < result.Length; i++)
+            HandWritten(customer, asOf, specs, expected);
+            var actual = await peer.EvaluateAsync(customer, asOf).ConfigureAwait(false);
+            for (var i = 0; i < actual.Length; i++)
             {
-                rulesEngine[i] += result[i] ? 1 : 0;
+                handWritten[i] += expected[i] ? 1 : 0;
+                rulesEngine[i] += actual[i] ? 1 : 0;
+                if (expected[i] != actual[i] && ++disagreements <= 10)
+                {
+                    Console.WriteLine($"disagreement: {customer.Id} {peer.Ids[i]}: hand-written {expected[i]}, RulesEngine {actual[i]}");
+                }
             }
         }
 
@@ -69,8 +63,20 @@ public static class Verification
             Console.WriteLine($"synthetic: {specs.Count} segments, {empty} empty, total memberships {Sum(syntheticSizes)}");
         }
 
-        Console.WriteLine(mismatches == 0 ? "OK: all implementations agree." : $"FAILED: {mismatches} segments disagree.");
-        return mismatches == 0 ? 0 : 1;
+        var ok = mismatches == 0 && disagreements == 0;
+        Console.WriteLine(ok
+            ? "OK: all implementations agree, customer by customer."
+            : $"FAILED: {mismatches} segment sizes and {disagreements} memberships disagree.");
+        return ok ? 0 : 1;
+    }
+
+    private static void HandWritten(Customer customer, DateTimeOffset asOf, IReadOnlyList<SyntheticSegmentSpec> specs, bool[] memberships)
+    {
+        HandWrittenSegments.Evaluate(customer, asOf, memberships);
+        for (var s = 0; s < specs.Count; s++)
+        {
+            memberships[HandWrittenSegments.Count + s] = HandWrittenSynthetic.Evaluate(customer, asOf, specs[s]);
+        }
     }
 
     private static long Sum(ReadOnlySpan<int> values)
