@@ -4,7 +4,7 @@ namespace Segmentation.Core.Analytics;
 
 internal static class CsvLineSplitter
 {
-    public static List<string> Split(string line, char delimiter)
+    public static List<string>? Split(string line, char delimiter)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -31,6 +31,9 @@ internal static class CsvLineSplitter
                 field.Append(c);
             }
         }
+
+        if (quoted)
+            return null;
 
         fields.Add(field.ToString().Trim());
         return fields;

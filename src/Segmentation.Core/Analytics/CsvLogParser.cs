@@ -11,7 +11,7 @@ internal static class CsvLogParser
         if (!lines.MoveNext())
             throw fields.Error(1, "the log is empty; expected a header line");
 
-        var header = CsvLineSplitter.Split(lines.Current.Text, options.Delimiter);
+        var header = Split(lines.Current, options.Delimiter, fields);
         var customer = Require(header, options.CustomerIdColumn, lines.Current.Number, fields);
         var date = Require(header, options.DateColumn, lines.Current.Number, fields);
         var amount = Require(header, options.AmountColumn, lines.Current.Number, fields);
@@ -20,7 +20,7 @@ internal static class CsvLogParser
         while (lines.MoveNext())
         {
             var number = lines.Current.Number;
-            var values = CsvLineSplitter.Split(lines.Current.Text, options.Delimiter);
+            var values = Split(lines.Current, options.Delimiter, fields);
             if (values.Count != header.Count)
                 throw fields.Error(number, string.Create(CultureInfo.InvariantCulture, $"expected {header.Count} fields as in the header but found {values.Count}"));
 
@@ -33,6 +33,9 @@ internal static class CsvLogParser
 
         return records;
     }
+
+    private static List<string> Split(LogLine line, char delimiter, PurchaseFieldParser fields) =>
+        CsvLineSplitter.Split(line.Text, delimiter) ?? throw fields.Error(line.Number, "a quoted field is not closed");
 
     private static int Require(List<string> header, string column, int lineNumber, PurchaseFieldParser fields)
     {

@@ -150,6 +150,14 @@ public class PurchaseLogReaderTests
     }
 
     [Fact]
+    public void ReadCsv_UnclosedQuote_Throws()
+    {
+        var act = () => PurchaseLogReader.ReadCsv(new StringReader("customer_id,date,amount\n\"c1,2024-01-01,3\n"), "orders.csv");
+
+        act.Should().Throw<PurchaseLogFormatException>().WithMessage("orders.csv line 2: a quoted field is not closed");
+    }
+
+    [Fact]
     public void ReadCsv_EmptyCustomerId_Throws()
     {
         var act = () => PurchaseLogReader.ReadCsv(new StringReader("customer_id,date,amount\n,2024-01-01,3\n"), "orders.csv");
