@@ -48,7 +48,7 @@ public static class SegmentEngine
 /// profile, every aggregate over one collection is computed in one pass, and the buffer API allocates nothing.
 /// </summary>
 /// <typeparam name="TProfile">The profile type.</typeparam>
-public sealed class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
+public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
 {
     private readonly Network<TProfile> network;
     private readonly TimeProvider timeProvider;

@@ -28,18 +28,19 @@ internal sealed class CollectionPlan(int index, DatedCollectionDefinition defini
         var tracksDays = source.Kind == AggregateKind.DistinctDays;
         if (accumulators.TryGetValue(key, out var specIndex))
         {
-            var existing = Specs[specIndex];
+            var existing = Specs[specIndex].Require(source.Kind);
             if (tracksDays && existing.DayBuffer < 0)
             {
-                Specs[specIndex] = existing with { DayBuffer = nextDayBuffer++ };
+                existing = existing with { DayBuffer = nextDayBuffer++ };
             }
 
+            Specs[specIndex] = existing;
             return existing.Slot;
         }
 
         var filter = source.Filter is null ? -1 : IndexOf(filterIndex, Filters, filterKey, source.Filter);
         var selector = source.UsesSelector && source.Selector is not null ? IndexOf(selectorIndex, Selectors, selectorKey, source.Selector) : -1;
-        var spec = new AccumulatorSpec(nextSlot++, source.Window.NewestAgo.Ticks, source.Window.OldestAgo?.Ticks, filter, selector, tracksDays ? nextDayBuffer++ : -1);
+        var spec = new AccumulatorSpec(nextSlot++, source.Window.NewestAgo.Ticks, source.Window.OldestAgo?.Ticks, filter, selector, tracksDays ? nextDayBuffer++ : -1).Require(source.Kind);
         accumulators[key] = Specs.Count;
         Specs.Add(spec);
         return spec.Slot;

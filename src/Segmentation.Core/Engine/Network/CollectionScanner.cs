@@ -40,9 +40,11 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
 
     protected abstract void ScanAll(Frame<TProfile> frame);
 
+    protected static void AddDay(Frame<TProfile> frame, int buffer, long ticks) => AddDayTo(frame, buffer, ticks);
+
     protected abstract void ScanOne(Frame<TProfile> frame, AccumulatorSpec spec);
 
-    protected static void AddDay(Frame<TProfile> frame, int buffer, long ticks)
+    internal static void AddDayTo(Frame<TProfile> frame, int buffer, long ticks)
     {
         var days = frame.DayBuffers[buffer];
         var count = frame.DayCounts[buffer];

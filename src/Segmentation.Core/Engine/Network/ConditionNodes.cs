@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Segmentation.Core.Model;
 
 namespace Segmentation.Core.Engine.Network;
@@ -58,22 +57,14 @@ internal sealed class AsOfPredicateNode<TProfile>(int index, string text, Func<T
     }
 }
 
-internal sealed class TextSetNode<TProfile>(int index, string text, Func<TProfile, string?> selector, FrozenSet<string> values) : ConditionNode<TProfile>(index, text)
+internal sealed class TextSetNode<TProfile>(int index, string text, TextIndex<TProfile> textIndex) : ConditionNode<TProfile>(index, text)
 {
     public override int Cost => 2;
 
-    public Func<TProfile, string?> Selector { get; } = selector;
-
     public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
-        try
-        {
-            return Of(Selector(frame.Profile) is { } value && values.Contains(value));
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return Fail(frame, new FaultInfo(Text, ex));
-        }
+        textIndex.Resolve(frame);
+        return frame.Conditions[Index];
     }
 }
 

@@ -18,6 +18,7 @@ internal sealed class NetworkBuilder<TProfile>
     private readonly List<ValueNode<TProfile>> valueList = [];
     private readonly Dictionary<string, CollectionPlan> collections = new(StringComparer.Ordinal);
     private readonly Dictionary<ConditionDefinition, ConditionNode<TProfile>> nodeOf = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, (TextIndex<TProfile> Index, StringComparer Comparer)> textIndexes = new(StringComparer.Ordinal);
     private readonly Slots slots;
     private int accumulatorSlots;
     private int dayBuffers;
@@ -64,6 +65,11 @@ internal sealed class NetworkBuilder<TProfile>
         {
             var terms = score.Terms.Select(t => new ScoreTermUnit<TProfile>(t.Weight, Node(t.Condition))).ToArray();
             units.Add(new ScoreUnit<TProfile>(ruleSet.StratumOf[score.Id], slots.ScoreSlot[score.Id], terms));
+        }
+
+        foreach (var (textIndex, comparer) in textIndexes.Values)
+        {
+            textIndex.Freeze(comparer);
         }
 
         var scanners = collections.Values.OrderBy(p => p.Index)
@@ -126,7 +132,7 @@ internal sealed class NetworkBuilder<TProfile>
             NotCondition => new NotNode<TProfile>(index, text, children[0]),
             PredicateCondition { UsesAsOf: true } p => new AsOfPredicateNode<TProfile>(index, text, compiler.Compile<Func<TProfile, DateTimeOffset, bool>>(p.Predicate)),
             PredicateCondition p => new PredicateNode<TProfile>(index, text, compiler.Compile<Func<TProfile, bool>>(p.Predicate)),
-            TextSetCondition s => new TextSetNode<TProfile>(index, text, compiler.Compile<TProfile, string?>(s.Selector), s.Values.ToFrozenSet(s.Comparer)),
+            TextSetCondition s => TextSet(index, text, s),
             ComparisonCondition c => new ComparisonNode<TProfile>(index, text, Value(c.Source), c.Comparison),
             ReferenceCondition r => new ReferenceNode<TProfile>(index, text, r.TargetId, slots.MembershipSlot[r.TargetId], r.Negated),
             _ => throw new NotSupportedException($"Unsupported condition type {condition.GetType().Name}."),
@@ -150,6 +156,20 @@ internal sealed class NetworkBuilder<TProfile>
         ReferenceCondition r => $"r:{r.TargetId}:{r.Negated}",
         _ => throw new NotSupportedException($"Unsupported condition type {condition.GetType().Name}."),
     };
+
+    private TextSetNode<TProfile> TextSet(int index, string text, TextSetCondition condition)
+    {
+        var key = $"{fingerprint.Of(condition.Selector)}:{condition.IgnoreCase}";
+        if (!textIndexes.TryGetValue(key, out var entry))
+        {
+            entry = (new TextIndex<TProfile>(compiler.Compile<TProfile, string?>(condition.Selector), ExpressionText.BodyOf(condition.Selector)), condition.Comparer);
+            textIndexes[key] = entry;
+        }
+
+        var node = new TextSetNode<TProfile>(index, text, entry.Index);
+        entry.Index.Add(node, condition.Values);
+        return node;
+    }
 
     private ValueNode<TProfile> Value(ValueSource source)
     {

@@ -15,6 +15,8 @@ internal sealed class ScannerFactory<TProfile>(CollectionPlan plan, LambdaCompil
         var ticks = compiler.Compile<TItem, long>(date, body => Expression.Call(ticksMethod, body));
         var filters = plan.Filters.Select(compiler.Compile<Func<TItem, bool>>).ToArray();
         var selectors = plan.Selectors.Select(s => compiler.Compile<TItem, decimal>(s)).ToArray();
-        return new TypedCollectionScanner<TProfile, TItem>(collection.Name, [.. plan.Specs], items, ticks, filters, selectors);
+        var specs = plan.Specs.ToArray();
+        var fused = compiler.Interpret || Environment.GetEnvironmentVariable("SEG_NOFUSE") == "1" ? null : FusedScanCompiler.Compile<TProfile, TItem>(collection.Name, specs, collection.Items, date, plan.Filters, plan.Selectors);
+        return new TypedCollectionScanner<TProfile, TItem>(collection.Name, specs, items, ticks, filters, selectors, fused);
     }
 }

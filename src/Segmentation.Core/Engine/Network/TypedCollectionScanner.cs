@@ -9,10 +9,17 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
     Func<TProfile, IEnumerable<TItem>?> items,
     Func<TItem, long> ticks,
     Func<TItem, bool>[] filters,
-    Func<TItem, decimal>[] selectors) : CollectionScanner<TProfile>(name, specs)
+    Func<TItem, decimal>[] selectors,
+    Action<Frame<TProfile>>? fused = null) : CollectionScanner<TProfile>(name, specs)
 {
     protected override void ScanAll(Frame<TProfile> frame)
     {
+        if (fused is not null)
+        {
+            fused(frame);
+            return;
+        }
+
         Span<byte> filterState = stackalloc byte[filters.Length];
         Span<decimal> selected = stackalloc decimal[selectors.Length];
         Span<bool> selectedDone = stackalloc bool[selectors.Length];

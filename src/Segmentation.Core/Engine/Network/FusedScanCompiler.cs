@@ -1,0 +1,178 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using static System.Linq.Expressions.Expression;
+
+namespace Segmentation.Core.Engine.Network;
+
+/// <summary>
+/// Generates one loop per collection that computes every accumulator of the collection in a single pass, with the
+/// date accessor, filters and selectors inlined and each accumulator held in locals until the loop ends.
+/// </summary>
+internal static class FusedScanCompiler
+{
+    public static Action<Frame<TProfile>> Compile<TProfile, TItem>(
+        string name, AccumulatorSpec[] specs, LambdaExpression items, LambdaExpression date, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors)
+    {
+        var frame = Parameter(typeof(Frame<TProfile>), "frame");
+        var asOf = Variable(typeof(long), "asOf");
+        var source = Variable(typeof(IEnumerable<TItem>), "source");
+        var item = Variable(typeof(TItem), "item");
+        var t = Variable(typeof(long), "t");
+        var filterState = filters.Select((_, i) => Variable(typeof(byte), $"f{i}")).ToArray();
+        var selected = selectors.Select((_, i) => Variable(typeof(decimal), $"v{i}")).ToArray();
+        var selectedDone = selectors.Select((_, i) => Variable(typeof(bool), $"vd{i}")).ToArray();
+        var accs = specs.Select(s => new AccumulatorLocals(s)).ToArray();
+
+        var ticksMethod = typeof(DateMath).GetMethod(nameof(DateMath.Ticks), [date.ReturnType])!;
+        var perItem = new List<Expression>();
+        perItem.AddRange(filterState.Select(f => Assign(f, Constant((byte)0))));
+        perItem.AddRange(selectedDone.Select(d => Assign(d, Constant(false))));
+        foreach (var acc in accs)
+        {
+            perItem.Add(acc.Update<TProfile>(t, item, frame, filters, filterState, selectors, selected, selectedDone));
+        }
+
+        var body = Block(Assign(t, Call(ticksMethod, ParameterReplacer.Inline(date, item))), IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
+        var profile = Property(frame, nameof(Frame<TProfile>.Profile));
+        var itemsBody = ParameterReplacer.Inline(items, profile);
+        var block = new List<Expression>
+        {
+            Assign(asOf, Property(frame, nameof(Frame<TProfile>.AsOfTicks))),
+            Assign(source, itemsBody.Type == typeof(IEnumerable<TItem>) ? itemsBody : Convert(itemsBody, typeof(IEnumerable<TItem>))),
+            IfThen(Equal(source, Constant(null)), Throw(New(typeof(InvalidOperationException).GetConstructor([typeof(string)])!, Constant($"The collection '{name}' is null.")))),
+        };
+        block.AddRange(accs.SelectMany(a => a.Initialize(asOf)));
+        block.Add(Loop(source, item, body));
+        var accumulators = Property(frame, nameof(Frame<TProfile>.Accumulators));
+        block.AddRange(accs.SelectMany(a => a.WriteBack(accumulators)));
+
+        var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Concat(accs.SelectMany(a => a.Variables));
+        return Lambda<Action<Frame<TProfile>>>(Block(variables, block), frame).Compile();
+    }
+
+    private static Expression Loop(ParameterExpression source, ParameterExpression item, Expression body)
+    {
+        var itemType = item.Type;
+        var listType = typeof(List<>).MakeGenericType(itemType);
+        var list = Variable(listType, "list");
+        var index = Variable(typeof(int), "i");
+        var count = Variable(typeof(int), "n");
+        var listBreak = Label("listDone");
+        var listLoop = Block(
+            [index, count],
+            Assign(index, Constant(0)),
+            Assign(count, Property(list, "Count")),
+            Expression.Loop(
+                IfThenElse(
+                    LessThan(index, count),
+                    Block(Assign(item, MakeIndex(list, listType.GetProperty("Item"), [index])), body, PostIncrementAssign(index)),
+                    Break(listBreak)),
+                listBreak));
+
+        var enumeratorType = typeof(IEnumerator<>).MakeGenericType(itemType);
+        var enumerator = Variable(enumeratorType, "e");
+        var enumBreak = Label("enumDone");
+        var enumLoop = Block(
+            [enumerator],
+            Assign(enumerator, Call(source, typeof(IEnumerable<>).MakeGenericType(itemType).GetMethod("GetEnumerator")!)),
+            TryFinally(
+                Expression.Loop(
+                    IfThenElse(
+                        Call(enumerator, typeof(System.Collections.IEnumerator).GetMethod("MoveNext")!),
+                        Block(Assign(item, Property(enumerator, "Current")), body),
+                        Break(enumBreak)),
+                    enumBreak),
+                Call(enumerator, typeof(IDisposable).GetMethod("Dispose")!)));
+
+        return Block([list], Assign(list, TypeAs(source, listType)), IfThenElse(NotEqual(list, Constant(null, listType)), listLoop, enumLoop));
+    }
+
+    private sealed class AccumulatorLocals(AccumulatorSpec spec)
+    {
+        private static readonly MethodInfo AddDay = typeof(FusedScanCompiler).GetMethod(nameof(AddDayTo), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+        private readonly ParameterExpression lower = Variable(typeof(long), $"lo{spec.Slot}");
+        private readonly ParameterExpression upper = Variable(typeof(long), $"up{spec.Slot}");
+        private readonly ParameterExpression count = Variable(typeof(long), $"c{spec.Slot}");
+        private readonly ParameterExpression sum = Variable(typeof(decimal), $"s{spec.Slot}");
+        private readonly ParameterExpression min = Variable(typeof(decimal), $"min{spec.Slot}");
+        private readonly ParameterExpression max = Variable(typeof(decimal), $"max{spec.Slot}");
+        private readonly ParameterExpression first = Variable(typeof(long), $"first{spec.Slot}");
+        private readonly ParameterExpression last = Variable(typeof(long), $"last{spec.Slot}");
+
+        public IEnumerable<ParameterExpression> Variables => [lower, upper, count, sum, min, max, first, last];
+
+        public IEnumerable<Expression> Initialize(ParameterExpression asOf) =>
+        [
+            Assign(lower, spec.OldestTicks is { } oldest ? Subtract(asOf, Constant(oldest)) : Constant(long.MinValue)),
+            Assign(upper, Subtract(asOf, Constant(spec.NewestTicks))),
+            Assign(count, Constant(0L)),
+            Assign(sum, Constant(0m)),
+            Assign(min, Constant(decimal.MaxValue)),
+            Assign(max, Constant(decimal.MinValue)),
+            Assign(first, Constant(long.MaxValue)),
+            Assign(last, Constant(long.MinValue)),
+        ];
+
+        public Expression Update<TProfile>(
+            ParameterExpression t, ParameterExpression item, ParameterExpression frame,
+            IReadOnlyList<LambdaExpression> filters, ParameterExpression[] filterState,
+            IReadOnlyList<LambdaExpression> selectors, ParameterExpression[] selected, ParameterExpression[] selectedDone)
+        {
+            Expression test = AndAlso(GreaterThan(t, lower), LessThanOrEqual(t, upper));
+            if (spec.FilterIndex >= 0)
+            {
+                var state = filterState[spec.FilterIndex];
+                var compute = Assign(state, Condition(ParameterReplacer.Inline(filters[spec.FilterIndex], item), Constant((byte)1), Constant((byte)2)));
+                test = AndAlso(test, Equal(Condition(Equal(state, Constant((byte)0)), compute, state), Constant((byte)1)));
+            }
+
+            var actions = new List<Expression> { PreIncrementAssign(count) };
+            if (spec.NeedsFirstLast)
+            {
+                actions.Add(IfThen(LessThan(t, first), Assign(first, t)));
+                actions.Add(IfThen(GreaterThan(t, last), Assign(last, t)));
+            }
+
+            if (spec.SelectorIndex >= 0 && (spec.NeedsSum || spec.NeedsMinMax))
+            {
+                var s = spec.SelectorIndex;
+                var value = selected[s];
+                actions.Add(IfThen(Not(selectedDone[s]), Block(Assign(value, ParameterReplacer.Inline(selectors[s], item) is var v && v.Type == typeof(decimal) ? v : Convert(v, typeof(decimal))), Assign(selectedDone[s], Constant(true)))));
+                if (spec.NeedsSum)
+                {
+                    actions.Add(AddAssign(sum, value));
+                }
+
+                if (spec.NeedsMinMax)
+                {
+                    actions.Add(IfThen(LessThan(value, min), Assign(min, value)));
+                    actions.Add(IfThen(GreaterThan(value, max), Assign(max, value)));
+                }
+            }
+
+            if (spec.DayBuffer >= 0)
+            {
+                actions.Add(Call(AddDay.MakeGenericMethod(typeof(TProfile)), frame, Constant(spec.DayBuffer), t));
+            }
+
+            return IfThen(test, Block(actions));
+        }
+
+        public IEnumerable<Expression> WriteBack(Expression accumulators)
+        {
+            var slot = ArrayAccess(accumulators, Constant(spec.Slot));
+            return
+            [
+                Assign(Field(slot, nameof(Accumulator.Count)), count),
+                Assign(Field(slot, nameof(Accumulator.Sum)), sum),
+                Assign(Field(slot, nameof(Accumulator.Min)), min),
+                Assign(Field(slot, nameof(Accumulator.Max)), max),
+                Assign(Field(slot, nameof(Accumulator.FirstTicks)), first),
+                Assign(Field(slot, nameof(Accumulator.LastTicks)), last),
+            ];
+        }
+    }
+
+    private static void AddDayTo<TProfile>(Frame<TProfile> frame, int buffer, long ticks) => CollectionScanner<TProfile>.AddDayTo(frame, buffer, ticks);
+}
