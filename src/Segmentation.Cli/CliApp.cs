@@ -42,6 +42,11 @@ internal static class CliApp
             error.WriteLine("error: " + e.Message);
             return 1;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            error.WriteLine($"error: unexpected {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            return 1;
+        }
     }
 
     private static CliReport Build(CliOptions options, IProgress<int>? progress)
