@@ -28,14 +28,18 @@ public sealed class SegmentationBuilder
         return AddEngine<TProfile>();
     }
 
-    /// <summary>Registers a catalog instance and the engine for its profile type.</summary>
+    /// <summary>Registers a catalog instance (once, however often it is added) and the engine for its profile type.</summary>
     /// <typeparam name="TProfile">The profile type.</typeparam>
     /// <param name="catalog">The catalog.</param>
     /// <returns>This builder.</returns>
     public SegmentationBuilder AddCatalog<TProfile>(SegmentCatalog<TProfile> catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        Services.AddSingleton(catalog);
+        if (!Services.Any(d => d.ServiceType == typeof(SegmentCatalog<TProfile>) && !d.IsKeyedService && ReferenceEquals(d.ImplementationInstance, catalog)))
+        {
+            Services.AddSingleton(catalog);
+        }
+
         return AddEngine<TProfile>();
     }
 

@@ -47,7 +47,9 @@ public static class ExpressionText
     private sealed class ConversionStripper : ExpressionVisitor
     {
         protected override Expression VisitUnary(UnaryExpression node) =>
-            node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked ? Visit(node.Operand) : base.VisitUnary(node);
+            node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked
+                ? Expression.Parameter(node.Type, Visit(node.Operand).ToString())
+                : base.VisitUnary(node);
 
         protected override Expression VisitMember(MemberExpression node) =>
             node.Expression is ConstantExpression constant && constant.Type.Name.Contains("DisplayClass", StringComparison.Ordinal)

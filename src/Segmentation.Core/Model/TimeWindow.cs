@@ -39,18 +39,21 @@ public sealed record TimeWindow(TimeSpan NewestAgo, TimeSpan? OldestAgo)
     public bool Contains(long factTicks, long asOfTicks) =>
         factTicks <= asOfTicks - NewestAgo.Ticks && (OldestAgo is not { } oldest || factTicks > asOfTicks - oldest.Ticks);
 
-    /// <summary>Formats the window: <c>ever</c>, <c>in last 90 days</c>, <c>between 90 and 180 days ago</c> or <c>more than 90 days ago</c>.</summary>
+    /// <summary>Formats the window: <c>ever</c>, <c>in last 90 days</c>, <c>between 90 and 180 days ago</c> or <c>at least 90 days ago</c>.</summary>
     /// <returns>The readable window.</returns>
     public override string ToString() => (NewestAgo == TimeSpan.Zero, OldestAgo) switch
     {
         (true, null) => "ever",
         (true, { } oldest) => $"in last {Span(oldest)}",
         (false, null) => $"at least {Span(NewestAgo)} ago",
+        (false, { } oldest) when WholeDays(NewestAgo) && WholeDays(oldest) => $"between {Days(NewestAgo)} and {Span(oldest)} ago",
         (false, { } oldest) => $"between {Span(NewestAgo)} and {Span(oldest)} ago",
     };
 
+    private static bool WholeDays(TimeSpan span) => span.Ticks % TimeSpan.TicksPerDay == 0;
+
+    private static string Days(TimeSpan span) => (span.Ticks / TimeSpan.TicksPerDay).ToString(CultureInfo.InvariantCulture);
+
     private static string Span(TimeSpan span) =>
-        span.Ticks % TimeSpan.TicksPerDay == 0
-            ? $"{(span.Ticks / TimeSpan.TicksPerDay).ToString(CultureInfo.InvariantCulture)} days"
-            : span.ToString("c", CultureInfo.InvariantCulture);
+        WholeDays(span) ? $"{Days(span)} days" : span.ToString("c", CultureInfo.InvariantCulture);
 }

@@ -7,9 +7,9 @@ internal sealed class SegmentValidator : AbstractValidator<SegmentDefinition>
 {
     public SegmentValidator(ConditionValidator conditions)
     {
-        RuleFor(s => s.Id).NotEmpty().WithName("id").WithMessage("the id must not be empty");
-        RuleFor(s => s.Name).NotEmpty().WithName("name").WithMessage("the name must not be empty");
-        RuleFor(s => s.Conditions).NotEmpty().WithName("conditions").WithMessage("a segment needs at least one condition");
+        RuleFor(s => s.Id).NotEmpty().OverridePropertyName("id").WithMessage("the id must not be empty");
+        RuleFor(s => s.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
+        RuleFor(s => s.Conditions).NotEmpty().OverridePropertyName("conditions").WithMessage("a segment needs at least one condition");
         RuleForEach(s => s.Conditions).SetValidator(conditions).OverridePropertyName("conditions");
     }
 }
@@ -18,9 +18,9 @@ internal sealed class GroupValidator : AbstractValidator<GroupDefinition>
 {
     public GroupValidator(ConditionValidator conditions)
     {
-        RuleFor(g => g.Id).NotEmpty().WithName("id").WithMessage("the id must not be empty");
-        RuleFor(g => g.Name).NotEmpty().WithName("name").WithMessage("the name must not be empty");
-        RuleFor(g => g.Members).NotEmpty().WithName("members").WithMessage("a group needs at least one member");
+        RuleFor(g => g.Id).NotEmpty().OverridePropertyName("id").WithMessage("the id must not be empty");
+        RuleFor(g => g.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
+        RuleFor(g => g.Members).NotEmpty().OverridePropertyName("members").WithMessage("a group needs at least one member");
         RuleFor(g => g).Custom((group, context) =>
         {
             var members = group.Members;
@@ -28,22 +28,24 @@ internal sealed class GroupValidator : AbstractValidator<GroupDefinition>
             {
                 if (members[i].IsFallback)
                 {
-                    context.AddFailure($"members[{members[i].Id}]", "the fallback member must be the last member");
+                    context.AddFailure($"members{Index(members[i].Id, i)}", "the fallback member must be the last member");
                 }
             }
         });
-        RuleForEach(g => g.Members).OverrideIndexer((_, _, member, _) => $"[{member.Id}]")
+        RuleForEach(g => g.Members).OverrideIndexer((_, _, member, i) => Index(member.Id, i))
             .SetValidator(new MemberValidator(conditions))
             .OverridePropertyName("members");
     }
+
+    private static string Index(string id, int index) => string.IsNullOrEmpty(id) ? $"[{index}]" : $"[{id}]";
 
     private sealed class MemberValidator : AbstractValidator<GroupMemberDefinition>
     {
         public MemberValidator(ConditionValidator conditions)
         {
-            RuleFor(m => m.Id).NotEmpty().WithName("id").WithMessage("the id must not be empty");
-            RuleFor(m => m.Name).NotEmpty().WithName("name").WithMessage("the name must not be empty");
-            RuleFor(m => m.Conditions).NotEmpty().When(m => !m.IsFallback).WithName("conditions").WithMessage("a member needs at least one condition (or use Otherwise for a fallback)");
+            RuleFor(m => m.Id).NotEmpty().OverridePropertyName("id").WithMessage("the id must not be empty");
+            RuleFor(m => m.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
+            RuleFor(m => m.Conditions).NotEmpty().When(m => !m.IsFallback).OverridePropertyName("conditions").WithMessage("a member needs at least one condition (or use Otherwise for a fallback)");
             RuleForEach(m => m.Conditions).SetValidator(conditions).OverridePropertyName("conditions");
         }
     }
@@ -53,12 +55,12 @@ internal sealed class ScoreValidator : AbstractValidator<ScoreDefinition>
 {
     public ScoreValidator(ConditionValidator conditions)
     {
-        RuleFor(s => s.Id).NotEmpty().WithName("id").WithMessage("the id must not be empty");
-        RuleFor(s => s.Name).NotEmpty().WithName("name").WithMessage("the name must not be empty");
-        RuleFor(s => s.Terms).NotEmpty().WithName("terms").WithMessage("a score needs at least one term");
+        RuleFor(s => s.Id).NotEmpty().OverridePropertyName("id").WithMessage("the id must not be empty");
+        RuleFor(s => s.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
+        RuleFor(s => s.Terms).NotEmpty().OverridePropertyName("terms").WithMessage("a score needs at least one term");
         RuleForEach(s => s.Terms).ChildRules(term => term.RuleFor(t => t.Condition).SetValidator(conditions).OverridePropertyName("condition"))
             .OverridePropertyName("terms");
-        RuleForEach(s => s.Tiers).ChildRules(tier => tier.RuleFor(t => t.Name).NotEmpty().WithName("name").WithMessage("the tier name must not be empty"))
+        RuleForEach(s => s.Tiers).ChildRules(tier => tier.RuleFor(t => t.Name).NotEmpty().OverridePropertyName("name").WithMessage("the tier name must not be empty"))
             .OverridePropertyName("tiers");
         RuleFor(s => s).Custom((score, context) =>
         {

@@ -46,8 +46,7 @@ internal sealed class Explainer<TProfile>(Network<TProfile> network, Frame<TProf
         var terms = score.Terms.Select(t => new Explanation($"{Signed(t.Weight)} if", Outcome(network.Condition(network.NodeOf[t.Condition].Index, frame)), [Condition(t.Condition)])).ToArray();
         return new Explanation($"score {score.Id}", fault is null ? ExplanationOutcome.Yes : ExplanationOutcome.Faulted, terms)
         {
-            Value = fault is null ? Format(frame.Scores[slot]) : null,
-            Requirement = fault is null ? SegmentationResult.TierOf(score.Tiers, frame.Scores[slot]) is { } tier ? $"tier {tier}" : null : null,
+            Value = fault is null ? Format(frame.Scores[slot]) + (SegmentationResult.TierOf(score.Tiers, frame.Scores[slot]) is { } tier ? $" (tier {tier})" : string.Empty) : null,
             Exception = fault?.Exception,
         };
     }

@@ -193,7 +193,7 @@ internal sealed class NetworkBuilder<TProfile>
             AggregateSource a => Aggregate(index, text, a),
             ProfileValueSource p => new ProfileValueNode<TProfile>(index, text, compiler.Compile<TProfile, decimal?>(p.Selector)),
             DateSource d => new DateValueNode<TProfile>(index, text, compiler.Compile<TProfile, DateTime?>(d.Date, DateBody), d.Measure),
-            ScoreSource s => new ScoreValueNode<TProfile>(index, text, slots.ScoreSlot[s.ScoreId]),
+            ScoreSource s => new ScoreValueNode<TProfile>(index, text, s.ScoreId, slots.ScoreSlot[s.ScoreId]),
             _ => throw new NotSupportedException($"Unsupported value source {source.GetType().Name}."),
         };
         values[key] = node;

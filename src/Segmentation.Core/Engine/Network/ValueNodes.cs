@@ -107,7 +107,7 @@ internal sealed class DateValueNode<TProfile>(int index, string text, Func<TProf
     };
 }
 
-internal sealed class ScoreValueNode<TProfile>(int index, string text, int scoreSlot) : ValueNode<TProfile>(index, text)
+internal sealed class ScoreValueNode<TProfile>(int index, string text, string scoreId, int scoreSlot) : ValueNode<TProfile>(index, text)
 {
     public override int Cost => 1;
 
@@ -115,7 +115,7 @@ internal sealed class ScoreValueNode<TProfile>(int index, string text, int score
     {
         if (frame.ScoreFaults[scoreSlot] is { } fault)
         {
-            Fail(frame, fault);
+            Fail(frame, fault.Through(scoreId));
         }
         else
         {

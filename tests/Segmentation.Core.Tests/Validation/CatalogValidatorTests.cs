@@ -1,0 +1,367 @@
+using Segmentation.Core.Dsl;
+using Segmentation.Core.Engine;
+using Segmentation.Core.Tests.Support;
+using Segmentation.Core.Validation;
+
+namespace Segmentation.Core.Tests.Validation;
+
+public sealed class CatalogValidatorTests
+{
+    private static IReadOnlyList<CatalogError> ErrorsOf(Action<ICatalogBuilder<Person>> define) =>
+        CatalogValidator.Validate(SegmentCatalog.Create(define, "shop").Definition);
+
+    private static CatalogError Error(string path, string message) => new(path, message);
+
+    private static DatedCollection<Person, Fact> Facts(ICatalogBuilder<Person> s) => s.Dated(p => p.Facts, f => f.At, "orders");
+
+    [Fact]
+    public void Validate_ValidCatalog_ReturnsNoErrors()
+    {
+        // Arrange / Act
+        var errors = ErrorsOf(s =>
+        {
+            var orders = Facts(s);
+            s.Segment("buyer").When(orders.Any().InLast(30));
+            s.Segment("vip").When(s.InSegment("buyer")).And(s.ScoreOf("engagement").AtLeast(10));
+            s.Group("stage").Member("active", s.InSegment("buyer")).Otherwise("idle");
+            s.Score("engagement").Add(10, orders.Count().Ever().AtLeast(2)).Tiers(("low", 0), ("high", 10));
+        });
+
+        // Assert
+        errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_DuplicateSegmentId_ReportsSecondDefinition()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment("vip").When(p => p.Nps > 8);
+            s.Segment("vip").When(p => p.Nps > 9);
+        });
+
+        errors.Should().Equal(Error("segments[vip]", "duplicate id 'vip' (already used by segments[vip])"));
+    }
+
+    [Fact]
+    public void Validate_GroupMemberReusesSegmentId_ReportsMemberPath()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment("buyer").When(p => p.Nps > 8);
+            s.Group("stage").Member("buyer", s.Where(p => p.Nps > 5)).Otherwise("other");
+        });
+
+        errors.Should().Equal(Error("groups[stage].members[buyer]", "duplicate id 'buyer' (already used by segments[buyer])"));
+    }
+
+    [Fact]
+    public void Validate_ScoreReusesGroupId_ReportsScorePath()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Group("stage").Member("a", s.Where(p => p.Nps > 5)).Otherwise("b");
+            s.Score("stage").Add(1, p => p.Nps > 5);
+        });
+
+        errors.Should().Equal(Error("scores[stage]", "duplicate id 'stage' (already used by groups[stage])"));
+    }
+
+    [Fact]
+    public void Validate_EmptySegmentId_ReportsPositionalPath()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment("first").When(p => p.Nps > 8);
+            s.Segment(string.Empty, "Nameless").When(p => p.Nps > 8);
+        });
+
+        errors.Should().Equal(Error("segments[1].id", "the id must not be empty"));
+    }
+
+    [Fact]
+    public void Validate_EmptySegmentName_ReportsNamePath()
+    {
+        var errors = ErrorsOf(s => s.Segment("vip", string.Empty).When(p => p.Nps > 8));
+
+        errors.Should().Equal(Error("segments[vip].name", "the name must not be empty"));
+    }
+
+    [Fact]
+    public void Validate_SegmentWithoutConditions_ReportsConditionsPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("vip"));
+
+        errors.Should().Equal(Error("segments[vip].conditions", "a segment needs at least one condition"));
+    }
+
+    [Fact]
+    public void Validate_ZeroWindow_ReportsWindowPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("churn-risk").When(p => p.Nps > 1).And(Facts(s).Any().InLast(0)));
+
+        errors.Should().Equal(Error("segments[churn-risk].conditions[1].window", "the window must be positive, got 0 days"));
+    }
+
+    [Fact]
+    public void Validate_NegativeWindow_ReportsWindowPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("churn-risk").When(Facts(s).Count().InLast(-5).AtLeast(1)));
+
+        errors.Should().Equal(Error("segments[churn-risk].conditions[0].window", "the window must be positive, got -5 days"));
+    }
+
+    [Fact]
+    public void Validate_InvertedBetweenWindow_ReportsWindowPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("lapsed").When(Facts(s).Any().Between(180, 90)));
+
+        errors.Should().Equal(Error("segments[lapsed].conditions[0].window", "the window is inverted: from 180 to 90 days ago"));
+    }
+
+    [Fact]
+    public void Validate_NegativeNearBound_ReportsWindowPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("lapsed").When(Facts(s).Any().Between(-1, 90)));
+
+        errors.Should().Equal(Error("segments[lapsed].conditions[0].window", "the window's near bound must not be negative, got -1 days"));
+    }
+
+    [Fact]
+    public void Validate_NegativeCountThreshold_ReportsThresholdPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("buyer").When(Facts(s).Count().Ever().AtLeast(-1)));
+
+        errors.Should().Equal(Error("segments[buyer].conditions[0].threshold", "Count is never negative; the threshold -1 is meaningless"));
+    }
+
+    [Fact]
+    public void Validate_NegativeDateThreshold_ReportsThresholdPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("birthday").When(s.Date(p => p.BirthDate).AnniversaryWithin(-3)));
+
+        errors.Should().Equal(Error("segments[birthday].conditions[0].threshold", "a date measure is never negative; the threshold -3 is meaningless"));
+    }
+
+    [Fact]
+    public void Validate_InvertedBetweenComparison_ReportsThresholdPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("young").When(s.Age(p => p.BirthDate).Between(29, 18)));
+
+        errors.Should().Equal(Error("segments[young].conditions[0].threshold", "the range is inverted: 29 > 18"));
+    }
+
+    [Fact]
+    public void Validate_UnknownReference_ReportsConditionPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("vip-at-risk").When(p => p.Nps > 1).And(s.InSegment("high-value")));
+
+        errors.Should().Equal(Error("segments[vip-at-risk].conditions[1]", "references unknown segment 'high-value'"));
+    }
+
+    [Fact]
+    public void Validate_UnknownNegatedReference_ReportsConditionPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("new").When(s.NotInSegment("old")));
+
+        errors.Should().Equal(Error("segments[new].conditions[0]", "references unknown segment 'old'"));
+    }
+
+    [Fact]
+    public void Validate_UnknownScore_ReportsSourcePath()
+    {
+        var errors = ErrorsOf(s => s.Segment("engaged").When(s.ScoreOf("engagement").AtLeast(10)));
+
+        errors.Should().Equal(Error("segments[engaged].conditions[0].source", "references unknown score 'engagement'"));
+    }
+
+    [Fact]
+    public void Validate_TwoSegmentCycle_ReportsPrintedCycle()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment("a").When(s.InSegment("b"));
+            s.Segment("b").When(s.InSegment("a"));
+        });
+
+        errors.Should().Equal(Error("segments[a]", "reference cycle: a -> b -> a"));
+    }
+
+    [Fact]
+    public void Validate_SelfReference_ReportsPrintedCycle()
+    {
+        var errors = ErrorsOf(s => s.Segment("narcissus").When(s.InSegment("narcissus")));
+
+        errors.Should().Equal(Error("segments[narcissus]", "reference cycle: narcissus -> narcissus"));
+    }
+
+    [Fact]
+    public void Validate_CycleThroughScore_ReportsPrintedCycle()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment("engaged").When(s.ScoreOf("engagement").AtLeast(1));
+            s.Score("engagement").Add(1, s.InSegment("engaged"));
+        });
+
+        errors.Should().Equal(Error("segments[engaged]", "reference cycle: engaged -> engagement -> engaged"));
+    }
+
+    [Fact]
+    public void Validate_EmptyGroup_ReportsMembersPath()
+    {
+        var errors = ErrorsOf(s => s.Group("journey"));
+
+        errors.Should().Equal(Error("groups[journey].members", "a group needs at least one member"));
+    }
+
+    [Fact]
+    public void Validate_FallbackNotLast_ReportsMemberPath()
+    {
+        var errors = ErrorsOf(s => s.Group("journey").Otherwise("awareness").Member("purchase", s.Where(p => p.Nps > 1)));
+
+        errors.Should().Equal(Error("groups[journey].members[awareness]", "the fallback member must be the last member"));
+    }
+
+    [Fact]
+    public void Validate_MemberWithoutConditions_ReportsConditionsPath()
+    {
+        var errors = ErrorsOf(s => s.Group("journey").Member("x").Otherwise("rest"));
+
+        errors.Should().Equal(Error("groups[journey].members[x].conditions", "a member needs at least one condition (or use Otherwise for a fallback)"));
+    }
+
+    [Fact]
+    public void Validate_MemberWithoutId_ReportsPositionalPath()
+    {
+        var errors = ErrorsOf(s => s.Group("journey").Member("x", s.Where(p => p.Nps > 1)).Member(string.Empty, "Unnamed", s.Where(p => p.Nps > 2)));
+
+        errors.Should().Equal(Error("groups[journey].members[1].id", "the id must not be empty"));
+    }
+
+    [Fact]
+    public void Validate_MemberConditionProblem_ReportsNestedPath()
+    {
+        var errors = ErrorsOf(s => s.Group("journey").Member("recent", Facts(s).Any().InLast(0)).Otherwise("rest"));
+
+        errors.Should().Equal(Error("groups[journey].members[recent].conditions[0].window", "the window must be positive, got 0 days"));
+    }
+
+    [Fact]
+    public void Validate_ScoreWithoutTerms_ReportsTermsPath()
+    {
+        var errors = ErrorsOf(s => s.Score("engagement").Tiers(("low", 0)));
+
+        errors.Should().Equal(Error("scores[engagement].terms", "a score needs at least one term"));
+    }
+
+    [Fact]
+    public void Validate_ScoreTermProblem_ReportsTermPath()
+    {
+        var errors = ErrorsOf(s => s.Score("engagement").Add(5, p => p.Nps > 1).Add(10, Facts(s).Any().InLast(-1)));
+
+        errors.Should().Equal(Error("scores[engagement].terms[1].condition.window", "the window must be positive, got -1 days"));
+    }
+
+    [Fact]
+    public void Validate_TiersNotAscending_ReportsTierPath()
+    {
+        var errors = ErrorsOf(s => s.Score("engagement").Add(5, p => p.Nps > 1).Tiers(("low", 0), ("high", 20), ("mid", 20)));
+
+        errors.Should().Equal(Error("scores[engagement].tiers[2]", "tiers must be in ascending threshold order: 'mid' (20) follows 'high' (20)"));
+    }
+
+    [Fact]
+    public void Validate_EmptyTierName_ReportsTierNamePath()
+    {
+        var errors = ErrorsOf(s => s.Score("engagement").Add(5, p => p.Nps > 1).Tiers(("low", 0), (string.Empty, 10)));
+
+        errors.Should().Equal(Error("scores[engagement].tiers[1].name", "the tier name must not be empty"));
+    }
+
+    [Fact]
+    public void Validate_EmptyTextSet_ReportsValuesPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("nordic").When(s.Text(p => p.City).In()));
+
+        errors.Should().Equal(Error("segments[nordic].conditions[0].values", "the set of accepted values is empty"));
+    }
+
+    [Fact]
+    public void Validate_EmptyAllOf_ReportsConditionPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("nothing").When(s.AllOf()));
+
+        errors.Should().Equal(Error("segments[nothing].conditions[0]", "'all of' needs at least one condition"));
+    }
+
+    [Fact]
+    public void Validate_EmptyAnyOf_ReportsConditionPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("nothing").When(s.AnyOf()));
+
+        errors.Should().Equal(Error("segments[nothing].conditions[0]", "'any of' needs at least one condition"));
+    }
+
+    [Fact]
+    public void Validate_ProblemInsideNestedComposites_ReportsFullNestedPath()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            var orders = Facts(s);
+            s.Segment("x").When(orders.Any().InLast(30) & (s.Where(p => p.Nps > 1) | orders.Any().InLast(0)));
+        });
+
+        errors.Should().Equal(Error("segments[x].conditions[0].conditions[1].conditions[1].window", "the window must be positive, got 0 days"));
+    }
+
+    [Fact]
+    public void Validate_ProblemUnderNot_ReportsConditionPath()
+    {
+        var errors = ErrorsOf(s => s.Segment("x").When(!Facts(s).Any().InLast(0)));
+
+        errors.Should().Equal(Error("segments[x].conditions[0].condition.window", "the window must be positive, got 0 days"));
+    }
+
+    [Fact]
+    public void Compile_ManyProblems_ThrowsOnceListingEveryError()
+    {
+        // Arrange
+        var catalog = SegmentCatalog.Create<Person>(
+            s =>
+            {
+                var orders = Facts(s);
+                s.Segment("a").When(orders.Any().InLast(0));
+                s.Segment("a", string.Empty).When(s.InSegment("ghost"));
+                s.Segment("loop").When(s.InSegment("loop"));
+                s.Group("g");
+                s.Score("sc").Tiers(("hi", 10), ("lo", 5));
+            },
+            "shop");
+
+        // Act
+        var act = () => SegmentEngine.Compile(catalog);
+
+        // Assert
+        var exception = act.Should().Throw<CatalogDefinitionException>().Which;
+        exception.CatalogName.Should().Be("shop");
+        exception.Errors.Should().Equal(
+            Error("segments[a].conditions[0].window", "the window must be positive, got 0 days"),
+            Error("segments[a].name", "the name must not be empty"),
+            Error("segments[a].conditions[0]", "references unknown segment 'ghost'"),
+            Error("groups[g].members", "a group needs at least one member"),
+            Error("scores[sc].terms", "a score needs at least one term"),
+            Error("scores[sc].tiers[1]", "tiers must be in ascending threshold order: 'lo' (5) follows 'hi' (10)"),
+            Error("segments[a]", "duplicate id 'a' (already used by segments[a])"),
+            Error("segments[loop]", "reference cycle: loop -> loop"));
+        exception.Message.Should().StartWith("Catalog 'shop' is invalid (8 problems):" + Environment.NewLine + "  segments[a].conditions[0].window: the window must be positive, got 0 days");
+    }
+
+    [Fact]
+    public void CatalogDefinitionException_OneProblem_UsesSingularMessage()
+    {
+        var exception = new CatalogDefinitionException("shop", [Error("segments[x]", "bad")]);
+
+        exception.Message.Should().Be("Catalog 'shop' is invalid (1 problem):" + Environment.NewLine + "  segments[x]: bad");
+    }
+}
