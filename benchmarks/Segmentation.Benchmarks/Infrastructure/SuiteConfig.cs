@@ -20,8 +20,12 @@ public static class SuiteConfig
     {
         ArgumentNullException.ThrowIfNull(args);
         var quick = args.Contains(QuickSwitch, StringComparer.Ordinal);
-        var config = ManualConfig.Create(DefaultConfig.Instance)
-            .AddExporter(MarkdownExporter.GitHub);
+        var config = ManualConfig.Create(DefaultConfig.Instance);
+        if (!config.GetExporters().Any(e => e.Name == MarkdownExporter.GitHub.Name))
+        {
+            config.AddExporter(MarkdownExporter.GitHub);
+        }
+
         if (quick)
         {
             config.AddJob(Job.ShortRun.WithWarmupCount(3).WithIterationCount(5).WithId("Quick"));
