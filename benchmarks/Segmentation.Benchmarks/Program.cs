@@ -1,12 +1,24 @@
 using System.Globalization;
+using BenchmarkDotNet.Running;
 using Segmentation.Benchmarks;
+using Segmentation.Benchmarks.Infrastructure;
 
-// Usage: Segmentation.Benchmarks [--verify] [--customers N] [--synthetic N]
-// --verify (the default for now): checks that every implementation of the reference workload gives the same
-// segment sizes, and exits non-zero when they disagree.
-var customers = IntOption(args, "--customers", 10_000);
-var synthetic = IntOption(args, "--synthetic", 200);
-return await Verification.RunAsync(customers, synthetic).ConfigureAwait(false);
+// Usage:
+//   Segmentation.Benchmarks --verify [--customers N] [--synthetic N]
+//       Checks that every implementation of the reference workload gives the same segment sizes; exits non-zero when
+//       they disagree.
+//   Segmentation.Benchmarks [--quick] [BenchmarkDotNet options, e.g. --filter '*Profile*' --job dry]
+//       Runs the BenchmarkDotNet suite (see benchmarks/run.sh). --quick selects a short job; the default job is the real run.
+if (args.Contains("--verify", StringComparer.Ordinal))
+{
+    var customers = IntOption(args, "--customers", 10_000);
+    var synthetic = IntOption(args, "--synthetic", 200);
+    return await Verification.RunAsync(customers, synthetic).ConfigureAwait(false);
+}
+
+var (config, benchmarkArgs) = SuiteConfig.Create(args);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(SuiteConfig).Assembly).Run(benchmarkArgs, config);
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 
 static int IntOption(string[] args, string name, int fallback)
 {

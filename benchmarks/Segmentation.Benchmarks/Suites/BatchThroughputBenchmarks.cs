@@ -1,0 +1,74 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using Segmentation.Benchmarks.Infrastructure;
+using Segmentation.Core.Engine;
+using Segmentation.ReferenceWorkload;
+
+namespace Segmentation.Benchmarks.Suites;
+
+/// <summary>
+/// Batch throughput: segment sizes of <see cref="ProfileCount"/> customers with the engine's buffer API, on one core and
+/// on every core (<see cref="Parallel"/>, one buffer per worker). Runs on <see cref="LocalBatch"/> until the library's
+/// batch API ships. Times are per profile; the Op/s column is profiles per second.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(ThroughputConfig))]
+public class BatchThroughputBenchmarks
+{
+    /// <summary>The customers each invocation evaluates.</summary>
+    public const int ProfileCount = 10_000;
+
+    private Customer[] customers = [];
+    private SegmentEngine<Customer> engine = null!;
+    private int[] sizes = [];
+
+    /// <summary>The catalog size: the 12 reference segments plus <c>SegmentCount - 12</c> synthetic ones.</summary>
+    [Params(12, 212, 1012)]
+    public int SegmentCount { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        customers = WorkloadGenerator.Generate(ProfileCount, seed: 42);
+        var specs = SyntheticCatalogSpec.Generate(SegmentCount - HandWrittenSegments.Count, seed: 7);
+        engine = SegmentEngine.Compile(new WorkloadCatalog(specs));
+        sizes = new int[engine.MembershipIds.Count];
+
+        var ids = ReferenceImplementations.Ids(specs);
+        var slots = ReferenceImplementations.SlotsOf(engine, ids);
+        ReferenceImplementations.RequireAgreement(
+            $"{ProfileCount} customers, {SegmentCount} segments, {Environment.ProcessorCount} cores",
+            ids,
+            "hand-written",
+            ReferenceImplementations.HandWrittenSizes(customers, specs, Workload.AsOf),
+            ("one core", InIdOrder(slots, LocalBatch.EvaluateSequential)),
+            ("all cores", InIdOrder(slots, (e, c, a, s) => LocalBatch.EvaluateParallel(e, c, a, s))));
+    }
+
+    /// <summary>One thread, one buffer.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = ProfileCount)]
+    public int OneCore() => LocalBatch.EvaluateSequential(engine, customers, Workload.AsOf, sizes);
+
+    /// <summary><see cref="Parallel.For(int, int, Action{int})"/> over every core, one buffer per worker.</summary>
+    [Benchmark(OperationsPerInvoke = ProfileCount)]
+    public int AllCores() => LocalBatch.EvaluateParallel(engine, customers, Workload.AsOf, sizes);
+
+    private int[] InIdOrder(int[] slots, Func<SegmentEngine<Customer>, Customer[], DateTimeOffset, int[], int> batch)
+    {
+        var tally = new int[engine.MembershipIds.Count];
+        var faulted = batch(engine, customers, Workload.AsOf, tally);
+        if (faulted != 0)
+        {
+            throw new InvalidOperationException($"{faulted} customers faulted.");
+        }
+
+        return [.. slots.Select(slot => tally[slot])];
+    }
+
+    /// <summary>Adds profiles per second.</summary>
+    public sealed class ThroughputConfig : ManualConfig
+    {
+        public ThroughputConfig() => AddColumn(StatisticColumn.OperationsPerSecond);
+    }
+}

@@ -1,0 +1,50 @@
+using BenchmarkDotNet.Attributes;
+using Segmentation.Core.Engine;
+using Segmentation.Core.Model;
+using Segmentation.Core.Rules;
+using Segmentation.ReferenceWorkload;
+
+namespace Segmentation.Benchmarks.Suites;
+
+/// <summary>
+/// The cost of turning the reference catalog into an engine, by catalog size, split by stage: the full path a user pays
+/// (<see cref="BuildValidateCompile"/>: run the DSL, validate, compile), from prebuilt definitions
+/// (<see cref="ValidateCompile"/>), and from a validated rule set (<see cref="CompileOnly"/>). A catalog's definition is
+/// built once and cached, so the full path constructs a new <see cref="WorkloadCatalog"/> every time.
+/// </summary>
+[MemoryDiagnoser]
+public class CompileBenchmarks
+{
+    private IReadOnlyList<SyntheticSegmentSpec> specs = [];
+    private CatalogDefinition<Customer> definition = null!;
+    private RuleSet<Customer> ruleSet = null!;
+
+    /// <summary>The catalog size: the 12 reference segments plus <c>SegmentCount - 12</c> synthetic ones.</summary>
+    [Params(12, 212, 1012)]
+    public int SegmentCount { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        specs = SyntheticCatalogSpec.Generate(SegmentCount - HandWrittenSegments.Count, seed: 7);
+        definition = new WorkloadCatalog(specs).Definition;
+        ruleSet = RuleSet<Customer>.From(definition);
+        var engine = SegmentEngine.Compile(ruleSet);
+        if (engine.MembershipIds.Count != SegmentCount)
+        {
+            throw new InvalidOperationException($"Expected {SegmentCount} segments, the engine has {engine.MembershipIds.Count}.");
+        }
+    }
+
+    /// <summary>DSL → definitions → validation → compiled network: what <c>SegmentEngine.Compile(new WorkloadCatalog(...))</c> costs.</summary>
+    [Benchmark(Baseline = true)]
+    public SegmentEngine<Customer> BuildValidateCompile() => SegmentEngine.Compile(new WorkloadCatalog(specs));
+
+    /// <summary>Validation and compilation from prebuilt definitions.</summary>
+    [Benchmark]
+    public SegmentEngine<Customer> ValidateCompile() => SegmentEngine.Compile(definition);
+
+    /// <summary>Network building and expression compilation from a validated rule set.</summary>
+    [Benchmark]
+    public SegmentEngine<Customer> CompileOnly() => SegmentEngine.Compile(ruleSet);
+}

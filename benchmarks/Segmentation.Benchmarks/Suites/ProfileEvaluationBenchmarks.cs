@@ -1,0 +1,115 @@
+using BenchmarkDotNet.Attributes;
+using Segmentation.Benchmarks.Infrastructure;
+using Segmentation.Benchmarks.Peers;
+using Segmentation.Core.Engine;
+using Segmentation.ReferenceWorkload;
+
+namespace Segmentation.Benchmarks.Suites;
+
+/// <summary>
+/// Per-profile evaluation of the reference workload (12 segments, plus 0, 200 or 1000 synthetic ones): the hand-written
+/// baseline, the engine's buffer and convenient APIs, and Microsoft RulesEngine, in one run so every ratio is to the
+/// same baseline. Each invocation evaluates the same <see cref="ProfileCount"/> customers; times are per profile.
+/// </summary>
+[MemoryDiagnoser]
+public class ProfileEvaluationBenchmarks
+{
+    /// <summary>The customers each invocation evaluates.</summary>
+    public const int ProfileCount = 1_000;
+
+    private readonly DateTimeOffset asOf = Workload.AsOf;
+    private readonly DateTime asOfUtc = Workload.AsOfUtc;
+    private Customer[] customers = [];
+    private IReadOnlyList<SyntheticSegmentSpec> specs = [];
+    private SegmentEngine<Customer> engine = null!;
+    private RulesEnginePeer peer = null!;
+    private bool[] handWrittenBuffer = [];
+    private SegmentState[] engineBuffer = [];
+    private int vipAtRiskSlot;
+
+    /// <summary>The catalog size: the 12 reference segments plus <c>SegmentCount - 12</c> synthetic ones.</summary>
+    [Params(12, 212, 1012)]
+    public int SegmentCount { get; set; }
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        customers = WorkloadGenerator.Generate(ProfileCount, seed: 42);
+        specs = SyntheticCatalogSpec.Generate(SegmentCount - HandWrittenSegments.Count, seed: 7);
+        engine = SegmentEngine.Compile(new WorkloadCatalog(specs));
+        peer = new RulesEnginePeer(specs);
+        var compile = await peer.WarmUpAsync(customers[0], asOf).ConfigureAwait(false);
+        Console.WriteLine($"// RulesEngine first call (compile) with {SegmentCount} segments: {compile.TotalMilliseconds:F0} ms");
+
+        handWrittenBuffer = new bool[SegmentCount];
+        engineBuffer = new SegmentState[engine.MembershipIds.Count];
+        vipAtRiskSlot = engine.IndexOf("vip-at-risk");
+
+        var ids = ReferenceImplementations.Ids(specs);
+        ReferenceImplementations.RequireAgreement(
+            $"{ProfileCount} customers, {SegmentCount} segments",
+            ids,
+            "hand-written",
+            ReferenceImplementations.HandWrittenSizes(customers, specs, asOf),
+            ("engine buffer API", ReferenceImplementations.EngineBufferSizes(engine, customers, ids, asOf)),
+            ("engine convenient API", ReferenceImplementations.EngineResultSizes(engine, customers, ids, asOf)),
+            ("RulesEngine", await ReferenceImplementations.RulesEngineSizes(peer, customers, asOf).ConfigureAwait(false)));
+    }
+
+    /// <summary>Plain C# loops: the practical limit.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = ProfileCount)]
+    public int HandWritten()
+    {
+        var members = 0;
+        var memberships = handWrittenBuffer.AsSpan();
+        foreach (var customer in customers)
+        {
+            ReferenceImplementations.HandWritten(customer, asOfUtc, specs, memberships);
+            members += memberships[HandWrittenSegments.VipAtRisk] ? 1 : 0;
+        }
+
+        return members;
+    }
+
+    /// <summary>The engine's buffer API: caller-owned memberships, no allocation.</summary>
+    [Benchmark(OperationsPerInvoke = ProfileCount)]
+    public int EngineBuffer()
+    {
+        var members = 0;
+        var memberships = engineBuffer.AsSpan();
+        foreach (var customer in customers)
+        {
+            engine.Evaluate(customer, asOf, memberships);
+            members += memberships[vipAtRiskSlot] == SegmentState.In ? 1 : 0;
+        }
+
+        return members;
+    }
+
+    /// <summary>The engine's convenient API: one <see cref="SegmentationResult"/> per profile.</summary>
+    [Benchmark(OperationsPerInvoke = ProfileCount)]
+    public int EngineResult()
+    {
+        var members = 0;
+        foreach (var customer in customers)
+        {
+            members += engine.Evaluate(customer, asOf).HasFaults ? 0 : 1;
+        }
+
+        return members;
+    }
+
+    /// <summary>Microsoft RulesEngine 6.0.1: both workflows via <c>ExecuteAllRulesAsync</c> per profile, rules compiled in setup.</summary>
+    [Benchmark(OperationsPerInvoke = ProfileCount)]
+    public async Task<int> RulesEngine()
+    {
+        var members = 0;
+        foreach (var customer in customers)
+        {
+            var memberships = await peer.EvaluateAsync(customer, asOf).ConfigureAwait(false);
+            members += memberships[HandWrittenSegments.VipAtRisk] ? 1 : 0;
+        }
+
+        return members;
+    }
+}
