@@ -32,7 +32,7 @@ public sealed class Regressions
     {
         // any(throws, true) is true: no segment faulted, so the buffer API must not report a fault the result API does not list.
         Expression<Func<PropProfile, bool>> throws = p => p.Country!.Length == 2;
-        Expression<Func<PropProfile, bool>> promoter = p => p.Nps > 7;
+        Expression<Func<PropProfile, bool>> promoter = p => p.Nps!.Value > 7;
         var catalog = new CatalogDefinition<PropProfile>(
             [new SegmentDefinition("either", "either", [new AnyCondition([new PredicateCondition(throws), new PredicateCondition(promoter)])])],
             [],
@@ -46,5 +46,25 @@ public sealed class Regressions
         memberships[engine.IndexOf("either")].Should().Be(SegmentState.In);
         engine.Evaluate(profile, AsOf).HasFaults.Should().BeFalse();
         nothingFaulted.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Compile_LiftedComparisonOfNullableWithConstant_DescribesAndEvaluates()
+    {
+        // p.Nps > 7 compares int? with Convert(7): stripping the conversion for display rebuilt an ill-typed node and threw.
+        Expression<Func<PropProfile, bool>> promoter = p => p.Nps > 7;
+        var minimum = 9;
+        Expression<Func<PropProfile, bool>> captured = p => p.Nps >= minimum;
+        var catalog = new CatalogDefinition<PropProfile>(
+            [new SegmentDefinition("promoter", "promoter", [new PredicateCondition(promoter)]), new SegmentDefinition("nine", "nine", [new PredicateCondition(captured)])],
+            [],
+            []);
+
+        var result = SegmentEngine.Compile(catalog).Evaluate(new PropProfile { Nps = 8 }, AsOf);
+
+        new PredicateCondition(promoter).Describe().Should().Be("p.Nps > 7");
+        new PredicateCondition(captured).Describe().Should().Be("p.Nps >= minimum");
+        result.StateOf("promoter").Should().Be(SegmentState.In);
+        result.StateOf("nine").Should().Be(SegmentState.Out);
     }
 }
