@@ -46,8 +46,12 @@ public static class ExpressionText
 
     private sealed class ConversionStripper : ExpressionVisitor
     {
+        // A conversion becomes a placeholder of the converted type named after its operand, so the parent node
+        // (a lifted comparison such as int? > Convert(7)) can be rebuilt with the types it had.
         protected override Expression VisitUnary(UnaryExpression node) =>
-            node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked ? Visit(node.Operand) : base.VisitUnary(node);
+            node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked
+                ? Expression.Parameter(node.Type, Visit(node.Operand).ToString())
+                : base.VisitUnary(node);
 
         protected override Expression VisitMember(MemberExpression node) =>
             node.Expression is ConstantExpression constant && constant.Type.Name.Contains("DisplayClass", StringComparison.Ordinal)
