@@ -36,7 +36,10 @@ public interface ISegmentEngine<TProfile>
     /// <param name="asOf">The as-of instant.</param>
     /// <param name="memberships">Receives one state per <see cref="MembershipIds"/> entry.</param>
     /// <param name="scores">Receives one value per <see cref="ScoreIds"/> entry (0 when faulted), or empty to skip.</param>
-    /// <returns><see langword="true"/> when nothing faulted.</returns>
+    /// <returns>
+    /// <see langword="true"/> when no segment, group, member or score faulted, as <see cref="SegmentationResult.HasFaults"/>
+    /// would report; a throwing condition whose outcome another operand decided (true OR fault) does not count.
+    /// </returns>
     bool Evaluate(TProfile profile, DateTimeOffset asOf, Span<SegmentState> memberships, Span<decimal> scores = default);
 
     /// <summary>Explains why a profile is or is not in a segment, group, member or score, as of the engine clock's current instant.</summary>

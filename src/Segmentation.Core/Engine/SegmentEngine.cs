@@ -140,7 +140,7 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
                 frame.Scores.CopyTo(scores);
             }
 
-            return !frame.HasFaults;
+            return !frame.HasDecisionFaults;
         }
         finally
         {

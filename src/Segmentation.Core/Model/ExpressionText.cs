@@ -46,6 +46,8 @@ public static class ExpressionText
 
     private sealed class ConversionStripper : ExpressionVisitor
     {
+        // A conversion becomes a placeholder of the converted type named after its operand, so the parent node
+        // (a lifted comparison such as int? > Convert(7)) can be rebuilt with the types it had.
         protected override Expression VisitUnary(UnaryExpression node) =>
             node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked
                 ? Expression.Parameter(node.Type, Visit(node.Operand).ToString())

@@ -6,7 +6,8 @@ namespace Segmentation.Core.Engine.Network;
 
 /// <summary>
 /// Canonical text of a lambda for node sharing: parameters renamed by position, captured values inlined by value
-/// (primitives, strings, decimals, dates, enums) or by reference identity (everything else), constants typed.
+/// (primitives, strings, decimals, dates, enums) or by reference identity (everything else), constants typed, and the
+/// methods called named with their declaring types (an expression's text omits the type of a static method).
 /// </summary>
 internal sealed class ExpressionFingerprint
 {
@@ -20,7 +21,8 @@ internal sealed class ExpressionFingerprint
         }
 
         var rewriter = new Rewriter(this, lambda.Parameters);
-        return $"{lambda.Parameters.Count}:{rewriter.Visit(lambda.Body)}";
+        var text = $"{lambda.Parameters.Count}:{rewriter.Visit(lambda.Body)}";
+        return rewriter.Methods.Count == 0 ? text : $"{text}|{string.Join("|", rewriter.Methods)}";
     }
 
     private string Token(object? value) => value switch
@@ -48,6 +50,14 @@ internal sealed class ExpressionFingerprint
 
     private sealed class Rewriter(ExpressionFingerprint owner, System.Collections.ObjectModel.ReadOnlyCollection<ParameterExpression> parameters) : ExpressionVisitor
     {
+        public List<string> Methods { get; } = [];
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            Methods.Add($"{node.Method.DeclaringType?.FullName}::{node.Method}");
+            return base.VisitMethodCall(node);
+        }
+
         protected override Expression VisitParameter(ParameterExpression node)
         {
             var index = parameters.IndexOf(node);

@@ -37,7 +37,38 @@ internal sealed class Frame<TProfile>
 
     public bool InUse { get; set; }
 
+    /// <summary>Whether any condition or value threw, even where another operand decided the outcome.</summary>
     public bool HasFaults { get; set; }
+
+    /// <summary>Whether any membership or score faulted: what a result lists as faults.</summary>
+    public bool HasDecisionFaults
+    {
+        get
+        {
+            if (!HasFaults)
+            {
+                return false;
+            }
+
+            foreach (var state in Memberships)
+            {
+                if (state == SegmentState.Faulted)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var fault in ScoreFaults)
+            {
+                if (fault is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     public bool[] CollectionDone { get; }
 
