@@ -7,36 +7,34 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
 
     public AccumulatorSpec[] Specs { get; } = specs;
 
+    private readonly bool hasDayBuffers = specs.Any(s => s.DayBuffer >= 0);
+
     public void Scan(Frame<TProfile> frame)
     {
-        foreach (var spec in Specs)
+        if (IsFused)
         {
-            frame.Accumulators[spec.Slot].Reset();
-            frame.Lower[spec.Slot] = spec.Lower(frame.AsOfTicks);
-            frame.Upper[spec.Slot] = spec.Upper(frame.AsOfTicks);
-            if (spec.DayBuffer >= 0)
+            ResetDayCounts(frame);
+            try
             {
-                frame.DayCounts[spec.DayBuffer] = 0;
+                ScanAll(frame);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                ScanIsolated(frame);
             }
         }
-
-        try
+        else
         {
-            ScanAll(frame);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            ScanIsolated(frame);
+            ScanIsolated(frame, allInOneFirst: true);
         }
 
-        foreach (var spec in Specs)
+        if (hasDayBuffers)
         {
-            if (spec.DayBuffer >= 0 && frame.Accumulators[spec.Slot].Fault is null)
-            {
-                frame.Accumulators[spec.Slot].DistinctDays = CountDistinct(frame.DayBuffers[spec.DayBuffer].AsSpan(0, frame.DayCounts[spec.DayBuffer]));
-            }
+            CountDays(frame);
         }
     }
+
+    protected virtual bool IsFused => false;
 
     protected abstract void ScanAll(Frame<TProfile> frame);
 
@@ -75,22 +73,68 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
         return distinct;
     }
 
-    private void ScanIsolated(Frame<TProfile> frame)
+    private void ResetDayCounts(Frame<TProfile> frame)
+    {
+        if (hasDayBuffers)
+        {
+            foreach (var spec in Specs)
+            {
+                if (spec.DayBuffer >= 0)
+                {
+                    frame.DayCounts[spec.DayBuffer] = 0;
+                }
+            }
+        }
+    }
+
+    private void CountDays(Frame<TProfile> frame)
+    {
+        foreach (var spec in Specs)
+        {
+            if (spec.DayBuffer >= 0 && frame.Accumulators[spec.Slot].Fault is null)
+            {
+                frame.Accumulators[spec.Slot].DistinctDays = CountDistinct(frame.DayBuffers[spec.DayBuffer].AsSpan(0, frame.DayCounts[spec.DayBuffer]));
+            }
+        }
+    }
+
+    private void ResetAll(Frame<TProfile> frame)
     {
         foreach (var spec in Specs)
         {
             frame.Accumulators[spec.Slot].Reset();
-            if (spec.DayBuffer >= 0)
-            {
-                frame.DayCounts[spec.DayBuffer] = 0;
-            }
+            frame.Lower[spec.Slot] = spec.Lower(frame.AsOfTicks);
+            frame.Upper[spec.Slot] = spec.Upper(frame.AsOfTicks);
+        }
 
+        ResetDayCounts(frame);
+    }
+
+    private void ScanIsolated(Frame<TProfile> frame, bool allInOneFirst = false)
+    {
+        ResetAll(frame);
+        if (allInOneFirst)
+        {
+            try
+            {
+                ScanAll(frame);
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                ResetAll(frame);
+            }
+        }
+
+        foreach (var spec in Specs)
+        {
             try
             {
                 ScanOne(frame, spec);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                frame.Accumulators[spec.Slot].Reset();
                 frame.Accumulators[spec.Slot].Fault = ex;
             }
         }

@@ -11,7 +11,7 @@ namespace Segmentation.Core.Engine.Network;
 internal static class FusedScanCompiler
 {
     public static Action<Frame<TProfile>> Compile<TProfile, TItem>(
-        string name, AccumulatorSpec[] specs, LambdaExpression items, LambdaExpression date, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors)
+        string name, AccumulatorSpec[] specs, LambdaExpression items, LambdaExpression date, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors, IReadOnlyList<PlannedValue> values)
     {
         var frame = Parameter(typeof(Frame<TProfile>), "frame");
         var asOf = Variable(typeof(long), "asOf");
@@ -23,7 +23,6 @@ internal static class FusedScanCompiler
         var selectedDone = selectors.Select((_, i) => Variable(typeof(bool), $"vd{i}")).ToArray();
         var accs = specs.Select(s => new AccumulatorLocals(s)).ToArray();
 
-        var ticksMethod = typeof(DateMath).GetMethod(nameof(DateMath.Ticks), [date.ReturnType])!;
         var perItem = new List<Expression>();
         perItem.AddRange(filterState.Select(f => Assign(f, Constant((byte)0))));
         perItem.AddRange(selectedDone.Select(d => Assign(d, Constant(false))));
@@ -32,7 +31,7 @@ internal static class FusedScanCompiler
             perItem.Add(acc.Update<TProfile>(t, item, frame, filters, filterState, selectors, selected, selectedDone));
         }
 
-        var body = Block(Assign(t, Call(ticksMethod, ParameterReplacer.Inline(date, item))), IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
+        var body = Block(Assign(t, TicksOf(ParameterReplacer.Inline(date, item))), IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
         var profile = Property(frame, nameof(Frame<TProfile>.Profile));
         var itemsBody = ParameterReplacer.Inline(items, profile);
         var block = new List<Expression>
@@ -45,9 +44,51 @@ internal static class FusedScanCompiler
         block.Add(Loop(source, item, body));
         var accumulators = Property(frame, nameof(Frame<TProfile>.Accumulators));
         block.AddRange(accs.SelectMany(a => a.WriteBack(accumulators)));
+        var locals = accs.ToDictionary(a => a.Slot);
+        block.AddRange(values.Where(v => v.Kind != Model.AggregateKind.DistinctDays).Select(v => WriteValue<TProfile>(frame, asOf, v, locals[v.Slot])));
 
         var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Concat(accs.SelectMany(a => a.Variables));
         return Lambda<Action<Frame<TProfile>>>(Block(variables, block), frame).Compile();
+    }
+
+    private static Expression TicksOf(Expression date)
+    {
+        if (date.Type == typeof(DateTimeOffset))
+        {
+            return Property(date, nameof(DateTimeOffset.UtcTicks));
+        }
+
+        var value = Variable(typeof(DateTime), "date");
+        return Block(
+            [value],
+            Assign(value, date),
+            Condition(
+                Equal(Property(value, nameof(DateTime.Kind)), Constant(DateTimeKind.Local)),
+                Property(Call(value, nameof(DateTime.ToUniversalTime), null), nameof(DateTime.Ticks)),
+                Property(value, nameof(DateTime.Ticks))));
+    }
+
+    private static Expression WriteValue<TProfile>(ParameterExpression frame, ParameterExpression asOf, PlannedValue value, AccumulatorLocals acc)
+    {
+        var index = Constant(value.Index);
+        var target = ArrayAccess(Property(frame, nameof(Frame<TProfile>.Values)), index);
+        var state = ArrayAccess(Property(frame, nameof(Frame<TProfile>.ValueState)), index);
+        var any = GreaterThan(acc.Count, Constant(0L));
+        var perDay = Constant((decimal)TimeSpan.TicksPerDay);
+        Expression? computed = value.Kind switch
+        {
+            Model.AggregateKind.Count => Convert(acc.Count, typeof(decimal)),
+            Model.AggregateKind.Sum => acc.Sum,
+            Model.AggregateKind.Average => Divide(acc.Sum, Convert(acc.Count, typeof(decimal))),
+            Model.AggregateKind.Min => acc.Min,
+            Model.AggregateKind.Max => acc.Max,
+            Model.AggregateKind.DaysSinceFirst => Divide(Convert(Subtract(asOf, acc.First), typeof(decimal)), perDay),
+            _ => Divide(Convert(Subtract(asOf, acc.Last), typeof(decimal)), perDay),
+        };
+        var set = Block(Assign(target, computed), Assign(state, Constant(Tri.True)));
+        return value.Kind is Model.AggregateKind.Count or Model.AggregateKind.Sum
+            ? set
+            : IfThenElse(any, set, Assign(state, Constant(Tri.False)));
     }
 
     private static Expression Loop(ParameterExpression source, ParameterExpression item, Expression body)
@@ -89,6 +130,20 @@ internal static class FusedScanCompiler
 
     private sealed class AccumulatorLocals(AccumulatorSpec spec)
     {
+        public int Slot => spec.Slot;
+
+        public ParameterExpression Count => count;
+
+        public ParameterExpression Sum => sum;
+
+        public ParameterExpression Min => min;
+
+        public ParameterExpression Max => max;
+
+        public ParameterExpression First => first;
+
+        public ParameterExpression Last => last;
+
         private static readonly MethodInfo AddDay = typeof(FusedScanCompiler).GetMethod(nameof(AddDayTo), BindingFlags.NonPublic | BindingFlags.Static)!;
 
         private readonly ParameterExpression lower = Variable(typeof(long), $"lo{spec.Slot}");
@@ -170,6 +225,8 @@ internal static class FusedScanCompiler
                 Assign(Field(slot, nameof(Accumulator.Max)), max),
                 Assign(Field(slot, nameof(Accumulator.FirstTicks)), first),
                 Assign(Field(slot, nameof(Accumulator.LastTicks)), last),
+                Assign(Field(slot, nameof(Accumulator.DistinctDays)), Constant(0)),
+                Assign(Field(slot, nameof(Accumulator.Fault)), Constant(null, typeof(Exception))),
             ];
         }
     }

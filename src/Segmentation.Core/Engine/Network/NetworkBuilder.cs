@@ -205,6 +205,7 @@ internal sealed class NetworkBuilder<TProfile>
     {
         var plan = Collection(source.Collection);
         var slot = plan.Accumulator(source, fingerprint, ref accumulatorSlots, ref dayBuffers);
+        plan.Values.Add(new PlannedValue(index, source.Kind, slot));
         return new AggregateValueNode<TProfile>(index, text, plan.Index, slot, source.Kind);
     }
 

@@ -12,6 +12,8 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
     Func<TItem, decimal>[] selectors,
     Action<Frame<TProfile>>? fused = null) : CollectionScanner<TProfile>(name, specs)
 {
+    protected override bool IsFused => fused is not null;
+
     protected override void ScanAll(Frame<TProfile> frame)
     {
         if (fused is not null)

@@ -44,6 +44,11 @@ internal sealed class AggregateValueNode<TProfile>(int index, string text, int c
     public override void Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
         network.EnsureScanned(Collection, frame);
+        if (frame.ValueState[Index] != Tri.Unknown)
+        {
+            return;
+        }
+
         ref var acc = ref frame.Accumulators[slot];
         if (acc.Fault is { } fault)
         {
