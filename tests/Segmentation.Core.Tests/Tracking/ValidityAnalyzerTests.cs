@@ -26,6 +26,21 @@ public sealed class ValidityAnalyzerTests
     }
 
     [Fact]
+    public void ValidUntil_ExclusiveGroup_ChangesWhenPurchaseLeavesThirtyDayWindow()
+    {
+        var last = new DateTime(2026, 5, 20, 9, 0, 0, DateTimeKind.Utc);
+        var engine = Journey();
+        var customer = Customer("c1", last);
+        customer.Events.Add(new Event { At = Utc(2026, 5, 1), Type = EventTypes.AddToCart });
+
+        var validity = engine.ValidUntil(customer, "journey-stage", AsOf);
+
+        validity.ValidUntil.Should().Be(new DateTimeOffset(last).AddDays(30));
+        engine.Evaluate(customer, validity.ValidUntil!.Value).MemberOf("journey-stage").Should().Be("awareness");
+        engine.Evaluate(customer, validity.ValidUntil.Value.AddTicks(-1)).MemberOf("journey-stage").Should().Be("purchase");
+    }
+
+    [Fact]
     public void ValidUntil_FutureDatedOrder_ChangesWhenItBecomesVisible()
     {
         var future = new DateTime(2026, 7, 4, 8, 0, 0, DateTimeKind.Utc);
