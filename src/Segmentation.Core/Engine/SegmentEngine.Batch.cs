@@ -25,7 +25,7 @@ public sealed partial class SegmentEngine<TProfile>
             for (var i = from; i < to; i++)
             {
                 options.CancellationToken.ThrowIfCancellationRequested();
-                var result = profiles[i] is { } profile ? Evaluate(profile, asOf) : NullProfileResult(asOf);
+                var result = profiles[i] is { } profile ? Evaluate(profile, asOf) : FaultedResult(null, asOf, new ArgumentNullException("profile", "The profile is null."));
                 results[i] = result;
                 if (options.FailFast && result.HasFaults)
                 {
@@ -121,14 +121,13 @@ public sealed partial class SegmentEngine<TProfile>
         }
     }
 
-    private SegmentationResult NullProfileResult(DateTimeOffset asOf)
+    /// <summary>Builds a result in which every membership and score is faulted by <paramref name="exception"/>.</summary>
+    internal SegmentationResult FaultedResult(string? profileId, DateTimeOffset asOf, Exception exception)
     {
         var slots = network.Slots;
-        var error = new ArgumentNullException("profile", "The profile is null.");
-        var faults = slots.MembershipIds.Select(id => new SegmentFault(id, "profile", error))
-            .Concat(slots.Scores.Select(s => new SegmentFault(s.Id, "profile", error))).ToArray();
+        var faults = slots.MembershipIds.Concat(slots.Scores.Select(s => s.Id)).Select(id => new SegmentFault(id, "profile", exception)).ToArray();
         var states = Enumerable.Repeat(SegmentState.Faulted, slots.MembershipIds.Length).ToArray();
         var groupChoice = Enumerable.Repeat(-1, slots.Groups.Length).ToArray();
-        return new SegmentationResult(slots, null, asOf, states, new decimal[slots.Scores.Length], Enumerable.Repeat(true, slots.Scores.Length).ToArray(), groupChoice, faults);
+        return new SegmentationResult(slots, profileId, asOf, states, new decimal[slots.Scores.Length], Enumerable.Repeat(true, slots.Scores.Length).ToArray(), groupChoice, faults);
     }
 }

@@ -18,7 +18,6 @@ public sealed class BatchRunner<TProfile>
     private readonly SegmentEngine<TProfile> engine;
     private readonly BatchRunnerOptions options;
     private readonly ILogger logger;
-    private readonly FaultedResults faulted;
     private readonly Func<TProfile, string>? profileId;
 
     /// <summary>Creates a runner.</summary>
@@ -31,7 +30,6 @@ public sealed class BatchRunner<TProfile>
         this.engine = engine;
         this.options = options ?? new BatchRunnerOptions();
         this.logger = logger ?? NullLogger.Instance;
-        faulted = FaultedResults.For(engine);
         profileId = engine.RuleSet.Definition.ProfileId?.Compile(engine.IsInterpreted);
     }
 
@@ -192,7 +190,7 @@ public sealed class BatchRunner<TProfile>
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return faulted.Create(SafeId(profile), asOf, ex);
+            return engine.FaultedResult(SafeId(profile), asOf, ex);
         }
     }
 

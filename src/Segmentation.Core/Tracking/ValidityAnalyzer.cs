@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Segmentation.Core.Engine;
+using Segmentation.Core.Engine.Network;
 using Segmentation.Core.Model;
 
 namespace Segmentation.Core.Tracking;
@@ -113,16 +114,5 @@ public sealed class ValidityAnalyzer<TProfile>
         readers.GetOrAdd((collection, filter), key => FactReader<TProfile>.Create(key.Item1, key.Item2, engine.IsInterpreted));
 
     private Func<TProfile, DateTime?> Date(LambdaExpression date) =>
-        dates.GetOrAdd(date, lambda => Expression.Lambda<Func<TProfile, DateTime?>>(Expression.Convert(DateBody(lambda.Body), typeof(DateTime?)), lambda.Parameters).Compile(engine.IsInterpreted));
-
-    private static Expression DateBody(Expression body) => body.Type switch
-    {
-        var t when t == typeof(DateTimeOffset) => Expression.Property(body, nameof(DateTimeOffset.UtcDateTime)),
-        var t when t == typeof(DateTimeOffset?) => Expression.Condition(
-            Expression.Property(body, "HasValue"),
-            Expression.Convert(Expression.Property(Expression.Property(body, "Value"), nameof(DateTimeOffset.UtcDateTime)), typeof(DateTime?)),
-            Expression.Constant(null, typeof(DateTime?))),
-        var t when t == typeof(DateOnly) => Expression.Call(body, nameof(DateOnly.ToDateTime), null, Expression.Constant(TimeOnly.MinValue)),
-        _ => body,
-    };
+        dates.GetOrAdd(date, lambda => CalendarDates.Compile<TProfile>(lambda, engine.IsInterpreted));
 }

@@ -192,7 +192,7 @@ internal sealed class NetworkBuilder<TProfile>
         {
             AggregateSource a => Aggregate(index, text, a),
             ProfileValueSource p => new ProfileValueNode<TProfile>(index, text, compiler.Compile<TProfile, decimal?>(p.Selector)),
-            DateSource d => new DateValueNode<TProfile>(index, text, compiler.Compile<TProfile, DateTime?>(d.Date, DateBody), d.Measure),
+            DateSource d => new DateValueNode<TProfile>(index, text, CalendarDates.Compile<TProfile>(d.Date, compiler.Interpret), d.Measure),
             ScoreSource s => new ScoreValueNode<TProfile>(index, text, s.ScoreId, slots.ScoreSlot[s.ScoreId]),
             _ => throw new NotSupportedException($"Unsupported value source {source.GetType().Name}."),
         };
@@ -220,17 +220,6 @@ internal sealed class NetworkBuilder<TProfile>
 
         return plan;
     }
-
-    private static Expression DateBody(Expression body) => body.Type switch
-    {
-        var t when t == typeof(DateTimeOffset) => Expression.Property(body, nameof(DateTimeOffset.UtcDateTime)),
-        var t when t == typeof(DateTimeOffset?) => Expression.Condition(
-            Expression.Property(body, "HasValue"),
-            Expression.Convert(Expression.Property(Expression.Property(body, "Value"), nameof(DateTimeOffset.UtcDateTime)), typeof(DateTime?)),
-            Expression.Constant(null, typeof(DateTime?))),
-        var t when t == typeof(DateOnly) => Expression.Call(body, nameof(DateOnly.ToDateTime), null, Expression.Constant(TimeOnly.MinValue)),
-        _ => body,
-    };
 
     private static string Number(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
 }
