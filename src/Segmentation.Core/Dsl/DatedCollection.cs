@@ -60,6 +60,31 @@ public sealed class DatedCollection<TProfile, TItem>
     /// <returns>The window stage.</returns>
     public Window<Measure<TProfile>> DistinctDays(Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.DistinctDays, null, filter);
 
+    /// <summary>Repeat days ("frequency"): distinct UTC days with a (matching) item, minus one; same-day items count once.</summary>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> RepeatDays(Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.RepeatDays, null, filter);
+
+    /// <summary>Days from the earliest to the latest (matching) item ("recency" in customer-base analysis); no value when there is none.</summary>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> DaysFirstToLast(Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.DaysFirstToLast, null, filter);
+
+    /// <summary>
+    /// The mean per-day total of a value over the repeat days, the first day excluded ("monetary value");
+    /// 0 with a single day, no value without items.
+    /// </summary>
+    /// <param name="selector">The value.</param>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> RepeatDayAverage(Expression<Func<TItem, decimal>> selector, Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.RepeatDayAverage, selector, filter);
+
+    /// <summary>The total of a value divided by the number of distinct days with an item ("average order value", same-day items as one); no value without items.</summary>
+    /// <param name="selector">The value.</param>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> DayAverage(Expression<Func<TItem, decimal>> selector, Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.DayAverage, selector, filter);
+
     /// <summary>At least one (matching) item in a window.</summary>
     /// <param name="filter">An optional item filter.</param>
     /// <returns>The window stage, completing to a condition.</returns>
@@ -74,7 +99,7 @@ public sealed class DatedCollection<TProfile, TItem>
 
     private Window<Measure<TProfile>> Aggregate(AggregateKind kind, LambdaExpression? selector, LambdaExpression? filter)
     {
-        if (kind is AggregateKind.Sum or AggregateKind.Average or AggregateKind.Min or AggregateKind.Max)
+        if (kind is AggregateKind.Sum or AggregateKind.Average or AggregateKind.Min or AggregateKind.Max or AggregateKind.RepeatDayAverage or AggregateKind.DayAverage)
         {
             ArgumentNullException.ThrowIfNull(selector);
         }

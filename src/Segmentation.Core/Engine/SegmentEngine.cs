@@ -52,7 +52,6 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
 {
     private readonly Network<TProfile> network;
     private readonly TimeProvider timeProvider;
-    private readonly ThreadLocal<Frame<TProfile>> frames;
 
     internal SegmentEngine(RuleSet<TProfile> ruleSet, Network<TProfile> network, TimeProvider timeProvider, bool interpreted)
     {
@@ -60,7 +59,6 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
         this.network = network;
         this.timeProvider = timeProvider;
         IsInterpreted = interpreted;
-        frames = new ThreadLocal<Frame<TProfile>>(() => new Frame<TProfile>(network.Shape));
         ScoreIds = [.. network.Slots.Scores.Select(s => s.Id)];
     }
 
@@ -162,23 +160,9 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
         return new Explainer<TProfile>(network, frame, RuleSet.Definition).Explain(segmentId);
     }
 
-    private Frame<TProfile> Rent()
-    {
-        var frame = frames.Value!;
-        if (frame.InUse)
-        {
-            frame = new Frame<TProfile>(network.Shape);
-        }
+    private Frame<TProfile> Rent() => FrameCache.Rent<TProfile>(network, network.Shape);
 
-        frame.InUse = true;
-        return frame;
-    }
-
-    private static void Return(Frame<TProfile> frame)
-    {
-        frame.Release();
-        frame.InUse = false;
-    }
+    private static void Return(Frame<TProfile> frame) => FrameCache.Return(frame);
 
     private SegmentationResult ResultOf(Frame<TProfile> frame)
     {

@@ -26,4 +26,28 @@ public enum AggregateKind
 
     /// <summary>The number of distinct UTC calendar days with at least one fact. Zero when there are none.</summary>
     DistinctDays,
+
+    /// <summary>
+    /// Repeat purchases in customer-base terms ("frequency"): distinct UTC days with a fact, minus one, so facts on the
+    /// same day count once. Zero when there are none.
+    /// </summary>
+    RepeatDays,
+
+    /// <summary>
+    /// Days (fractional) from the earliest to the latest fact ("recency" in customer-base analysis, as in BG/NBD).
+    /// No value when there are no facts.
+    /// </summary>
+    DaysFirstToLast,
+
+    /// <summary>
+    /// The mean of the per-day totals of the selected value over the repeat days, the first day excluded
+    /// ("monetary value" in customer-base analysis). Zero with a single day; no value when there are no facts.
+    /// </summary>
+    RepeatDayAverage,
+
+    /// <summary>
+    /// The total of the selected value divided by the number of distinct days with a fact ("average order value" with
+    /// same-day purchases counted once). No value when there are no facts.
+    /// </summary>
+    DayAverage,
 }

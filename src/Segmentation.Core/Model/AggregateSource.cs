@@ -38,7 +38,11 @@ public sealed class AggregateSource : ValueSource
     public LambdaExpression? Filter { get; }
 
     /// <summary>Whether this kind reads the value selector.</summary>
-    public bool UsesSelector => Kind is AggregateKind.Sum or AggregateKind.Average or AggregateKind.Min or AggregateKind.Max;
+    public bool UsesSelector => Kind is AggregateKind.Sum or AggregateKind.Average or AggregateKind.Min or AggregateKind.Max
+        or AggregateKind.RepeatDayAverage or AggregateKind.DayAverage;
+
+    /// <summary>Whether this kind counts distinct UTC calendar days.</summary>
+    public bool UsesDays => Kind is AggregateKind.DistinctDays or AggregateKind.RepeatDays or AggregateKind.RepeatDayAverage or AggregateKind.DayAverage;
 
     /// <summary>Returns the same aggregate over another window.</summary>
     /// <param name="window">The new window.</param>
@@ -59,7 +63,11 @@ public sealed class AggregateSource : ValueSource
             AggregateKind.Max => "max",
             AggregateKind.DaysSinceFirst => "days since first",
             AggregateKind.DaysSinceLast => "days since last",
-            _ => "distinct days of",
+            AggregateKind.DistinctDays => "distinct days of",
+            AggregateKind.RepeatDays => "repeat days of",
+            AggregateKind.DaysFirstToLast => "days first to last",
+            AggregateKind.RepeatDayAverage => "repeat-day average",
+            _ => "day average",
         };
         return $"{name}({subject}{where}) {Window}";
     }

@@ -36,5 +36,5 @@ public sealed record Comparison(ComparisonOperator Operator, decimal Threshold, 
         _ => $"between {Format(Threshold)} and {Format(Upper ?? Threshold)}",
     };
 
-    internal static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    internal static string Format(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 }

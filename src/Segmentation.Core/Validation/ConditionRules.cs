@@ -67,7 +67,8 @@ internal static class ConditionRules
     }
 
     private static bool IsNonNegative(AggregateKind kind) =>
-        kind is AggregateKind.Count or AggregateKind.DistinctDays or AggregateKind.DaysSinceFirst or AggregateKind.DaysSinceLast;
+        kind is AggregateKind.Count or AggregateKind.DistinctDays or AggregateKind.DaysSinceFirst or AggregateKind.DaysSinceLast
+            or AggregateKind.RepeatDays or AggregateKind.DaysFirstToLast;
 
     private static IEnumerable<string> CheckWindow(TimeWindow window)
     {

@@ -120,8 +120,8 @@ internal static class PropGen
         from selector in Gen.Int[0, (orders ? PropPools.OrderSelectorCount : PropPools.EventSelectorCount) - 1]
         from comparison in Comparison(kind switch
         {
-            AggregateKind.Count or AggregateKind.DistinctDays => PropPools.CountThresholds,
-            AggregateKind.DaysSinceFirst or AggregateKind.DaysSinceLast => PropPools.DayThresholds,
+            AggregateKind.Count or AggregateKind.DistinctDays or AggregateKind.RepeatDays => PropPools.CountThresholds,
+            AggregateKind.DaysSinceFirst or AggregateKind.DaysSinceLast or AggregateKind.DaysFirstToLast => PropPools.DayThresholds,
             _ => PropPools.AmountThresholds,
         })
         let make = (Func<ConditionDefinition>)(() => new ComparisonCondition(

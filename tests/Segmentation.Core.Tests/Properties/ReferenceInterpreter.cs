@@ -357,8 +357,15 @@ public sealed class ReferenceInterpreter<TProfile>
                 AggregateKind.DaysSinceFirst => facts.Count == 0 ? null : (decimal)(asOfTicks - facts.Min(f => f.Ticks)) / TimeSpan.TicksPerDay,
                 AggregateKind.DaysSinceLast => facts.Count == 0 ? null : (decimal)(asOfTicks - facts.Max(f => f.Ticks)) / TimeSpan.TicksPerDay,
                 AggregateKind.DistinctDays => facts.Select(f => f.Ticks / TimeSpan.TicksPerDay).Distinct().Count(),
+                AggregateKind.RepeatDays => Math.Max(0, facts.Select(f => f.Ticks / TimeSpan.TicksPerDay).Distinct().Count() - 1),
+                AggregateKind.DaysFirstToLast => facts.Count == 0 ? null : (decimal)(facts.Max(f => f.Ticks) - facts.Min(f => f.Ticks)) / TimeSpan.TicksPerDay,
+                AggregateKind.RepeatDayAverage => facts.Count == 0 ? null : RepeatDayAverage(facts.GroupBy(f => f.Ticks / TimeSpan.TicksPerDay).OrderBy(g => g.Key).Select(g => g.Sum(Select)).ToList()),
+                AggregateKind.DayAverage => facts.Count == 0 ? null : facts.Sum(Select) / facts.Select(f => f.Ticks / TimeSpan.TicksPerDay).Distinct().Count(),
                 _ => throw new NotSupportedException(source.Kind.ToString()),
             };
         }
     }
+
+    private static decimal RepeatDayAverage(List<decimal> dayTotals) =>
+        dayTotals.Count < 2 ? 0m : dayTotals.Skip(1).Sum() / (dayTotals.Count - 1);
 }

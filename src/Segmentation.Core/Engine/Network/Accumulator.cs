@@ -9,6 +9,8 @@ internal struct Accumulator
     public long FirstTicks;
     public long LastTicks;
     public int DistinctDays;
+    public long FirstDay;
+    public decimal FirstDaySum;
     public Exception? Fault;
 
     public void Reset()
@@ -20,6 +22,8 @@ internal struct Accumulator
         FirstTicks = long.MaxValue;
         LastTicks = long.MinValue;
         DistinctDays = 0;
+        FirstDay = long.MaxValue;
+        FirstDaySum = 0m;
         Fault = null;
     }
 
@@ -34,6 +38,20 @@ internal struct Accumulator
         if (ticks > LastTicks)
         {
             LastTicks = ticks;
+        }
+    }
+
+    public void AddFirstDay(long ticks, decimal value)
+    {
+        var day = ticks / TimeSpan.TicksPerDay;
+        if (day < FirstDay)
+        {
+            FirstDay = day;
+            FirstDaySum = value;
+        }
+        else if (day == FirstDay)
+        {
+            FirstDaySum += value;
         }
     }
 

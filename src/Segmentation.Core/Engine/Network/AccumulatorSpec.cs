@@ -11,11 +11,15 @@ internal sealed record AccumulatorSpec(int Slot, long NewestTicks, long? OldestT
 
     public bool NeedsFirstLast { get; init; }
 
+    public bool NeedsFirstDaySum { get; init; }
+
     public AccumulatorSpec Require(AggregateKind kind) => kind switch
     {
         AggregateKind.Sum or AggregateKind.Average => this with { NeedsSum = true },
         AggregateKind.Min or AggregateKind.Max => this with { NeedsMinMax = true },
-        AggregateKind.DaysSinceFirst or AggregateKind.DaysSinceLast => this with { NeedsFirstLast = true },
+        AggregateKind.DaysSinceFirst or AggregateKind.DaysSinceLast or AggregateKind.DaysFirstToLast => this with { NeedsFirstLast = true },
+        AggregateKind.DayAverage => this with { NeedsSum = true },
+        AggregateKind.RepeatDayAverage => this with { NeedsSum = true, NeedsFirstDaySum = true },
         _ => this,
     };
 

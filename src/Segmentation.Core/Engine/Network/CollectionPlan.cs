@@ -27,7 +27,7 @@ internal sealed class CollectionPlan(int index, DatedCollectionDefinition defini
         var filterKey = fingerprint.Of(source.Filter);
         var selectorKey = source.UsesSelector ? fingerprint.Of(source.Selector) : "-";
         var key = $"{source.Window.NewestAgo.Ticks}|{source.Window.OldestAgo?.Ticks}|{filterKey}|{selectorKey}";
-        var tracksDays = source.Kind == AggregateKind.DistinctDays;
+        var tracksDays = source.UsesDays;
         if (accumulators.TryGetValue(key, out var specIndex))
         {
             var existing = Specs[specIndex].Require(source.Kind);

@@ -70,17 +70,42 @@ internal sealed class TextSetNode<TProfile>(int index, string text, TextIndex<TP
 
 internal sealed class ComparisonNode<TProfile>(int index, string text, ValueNode<TProfile> value, Comparison comparison) : ConditionNode<TProfile>(index, text)
 {
+    private readonly int valueIndex = value.Index;
+    private readonly ComparisonOperator op = comparison.Operator;
+    private readonly decimal threshold = comparison.Threshold;
+    private readonly decimal upper = comparison.Upper ?? comparison.Threshold;
+
     public ValueNode<TProfile> Value { get; } = value;
 
     public Comparison Comparison { get; } = comparison;
 
     public override int Cost => Value.Cost;
 
-    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame) => network.Value(Value.Index, frame) switch
+    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
-        Tri.True => Of(Comparison.Matches(frame.Values[Value.Index])),
-        Tri.Fault => Fail(frame, frame.ValueFaults[Value.Index]!),
-        _ => Tri.False,
+        var state = frame.ValueState[valueIndex];
+        if (state == Tri.Unknown)
+        {
+            state = network.Value(valueIndex, frame);
+        }
+
+        return state switch
+        {
+            Tri.True => Of(Matches(frame.Values[valueIndex])),
+            Tri.Fault => Fail(frame, frame.ValueFaults[valueIndex]!),
+            _ => Tri.False,
+        };
+    }
+
+    private bool Matches(decimal x) => op switch
+    {
+        ComparisonOperator.AtLeast => x >= threshold,
+        ComparisonOperator.AtMost => x <= threshold,
+        ComparisonOperator.GreaterThan => x > threshold,
+        ComparisonOperator.LessThan => x < threshold,
+        ComparisonOperator.EqualTo => x == threshold,
+        ComparisonOperator.NotEqualTo => x != threshold,
+        _ => x >= threshold && x <= upper,
     };
 }
 

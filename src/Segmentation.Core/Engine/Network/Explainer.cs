@@ -101,5 +101,6 @@ internal sealed class Explainer<TProfile>(Network<TProfile> network, Frame<TProf
 
     private static string Signed(decimal weight) => weight >= 0 ? "+" + Format(weight) : Format(weight);
 
-    private static string Format(decimal value) => decimal.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Format(decimal value) =>
+        decimal.Round(value, 4, MidpointRounding.AwayFromZero).ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -45,7 +45,7 @@ internal static class FusedScanCompiler
         var accumulators = Property(frame, nameof(Frame<TProfile>.Accumulators));
         block.AddRange(accs.SelectMany(a => a.WriteBack(accumulators)));
         var locals = accs.ToDictionary(a => a.Slot);
-        block.AddRange(values.Where(v => v.Kind != Model.AggregateKind.DistinctDays).Select(v => WriteValue<TProfile>(frame, asOf, v, locals[v.Slot])));
+        block.AddRange(values.Where(v => v.Kind is not (Model.AggregateKind.DistinctDays or Model.AggregateKind.RepeatDays or Model.AggregateKind.RepeatDayAverage or Model.AggregateKind.DayAverage)).Select(v => WriteValue<TProfile>(frame, asOf, v, locals[v.Slot])));
 
         var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Concat(accs.SelectMany(a => a.Variables));
         return Lambda<Action<Frame<TProfile>>>(Block(variables, block), frame).Compile();
@@ -83,6 +83,7 @@ internal static class FusedScanCompiler
             Model.AggregateKind.Min => acc.Min,
             Model.AggregateKind.Max => acc.Max,
             Model.AggregateKind.DaysSinceFirst => Divide(Convert(Subtract(asOf, acc.First), typeof(decimal)), perDay),
+            Model.AggregateKind.DaysFirstToLast => Divide(Convert(Subtract(acc.Last, acc.First), typeof(decimal)), perDay),
             _ => Divide(Convert(Subtract(asOf, acc.Last), typeof(decimal)), perDay),
         };
         var set = Block(Assign(target, computed), Assign(state, Constant(Tri.True)));
@@ -154,8 +155,11 @@ internal static class FusedScanCompiler
         private readonly ParameterExpression max = Variable(typeof(decimal), $"max{spec.Slot}");
         private readonly ParameterExpression first = Variable(typeof(long), $"first{spec.Slot}");
         private readonly ParameterExpression last = Variable(typeof(long), $"last{spec.Slot}");
+        private readonly ParameterExpression firstDay = Variable(typeof(long), $"firstDay{spec.Slot}");
+        private readonly ParameterExpression firstDaySum = Variable(typeof(decimal), $"firstDaySum{spec.Slot}");
+        private readonly ParameterExpression day = Variable(typeof(long), $"day{spec.Slot}");
 
-        public IEnumerable<ParameterExpression> Variables => [lower, upper, count, sum, min, max, first, last];
+        public IEnumerable<ParameterExpression> Variables => [lower, upper, count, sum, min, max, first, last, firstDay, firstDaySum, day];
 
         public IEnumerable<Expression> Initialize(ParameterExpression asOf) =>
         [
@@ -167,6 +171,8 @@ internal static class FusedScanCompiler
             Assign(max, Constant(decimal.MinValue)),
             Assign(first, Constant(long.MaxValue)),
             Assign(last, Constant(long.MinValue)),
+            Assign(firstDay, Constant(long.MaxValue)),
+            Assign(firstDaySum, Constant(0m)),
         ];
 
         public Expression Update<TProfile>(
@@ -189,7 +195,7 @@ internal static class FusedScanCompiler
                 actions.Add(IfThen(GreaterThan(t, last), Assign(last, t)));
             }
 
-            if (spec.SelectorIndex >= 0 && (spec.NeedsSum || spec.NeedsMinMax))
+            if (spec.SelectorIndex >= 0 && (spec.NeedsSum || spec.NeedsMinMax || spec.NeedsFirstDaySum))
             {
                 var s = spec.SelectorIndex;
                 var value = selected[s];
@@ -203,6 +209,15 @@ internal static class FusedScanCompiler
                 {
                     actions.Add(IfThen(LessThan(value, min), Assign(min, value)));
                     actions.Add(IfThen(GreaterThan(value, max), Assign(max, value)));
+                }
+
+                if (spec.NeedsFirstDaySum)
+                {
+                    actions.Add(Assign(day, Divide(t, Constant(TimeSpan.TicksPerDay))));
+                    actions.Add(IfThenElse(
+                        LessThan(day, firstDay),
+                        Block(Assign(firstDay, day), Assign(firstDaySum, value)),
+                        IfThen(Equal(day, firstDay), AddAssign(firstDaySum, value))));
                 }
             }
 
@@ -226,6 +241,8 @@ internal static class FusedScanCompiler
                 Assign(Field(slot, nameof(Accumulator.FirstTicks)), first),
                 Assign(Field(slot, nameof(Accumulator.LastTicks)), last),
                 Assign(Field(slot, nameof(Accumulator.DistinctDays)), Constant(0)),
+                Assign(Field(slot, nameof(Accumulator.FirstDay)), firstDay),
+                Assign(Field(slot, nameof(Accumulator.FirstDaySum)), firstDaySum),
                 Assign(Field(slot, nameof(Accumulator.Fault)), Constant(null, typeof(Exception))),
             ];
         }

@@ -113,6 +113,10 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
                 }
 
                 acc.Add(t, selected[s]);
+                if (spec.NeedsFirstDaySum)
+                {
+                    acc.AddFirstDay(t, selected[s]);
+                }
             }
             else
             {
@@ -130,7 +134,12 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
     {
         if (spec.SelectorIndex >= 0)
         {
-            acc.Add(t, selectors[spec.SelectorIndex](item));
+            var value = selectors[spec.SelectorIndex](item);
+            acc.Add(t, value);
+            if (spec.NeedsFirstDaySum)
+            {
+                acc.AddFirstDay(t, value);
+            }
         }
         else
         {

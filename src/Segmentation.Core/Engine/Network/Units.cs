@@ -7,14 +7,11 @@ internal abstract class Unit<TProfile>(int stratum)
 
     public abstract void Run(Network<TProfile> network, Frame<TProfile> frame);
 
+    private static readonly SegmentState[] StateOf = [SegmentState.Faulted, SegmentState.In, SegmentState.Out, SegmentState.Faulted];
+
     protected static void Assign(Frame<TProfile> frame, int slot, Tri outcome, FaultInfo? fault)
     {
-        frame.Memberships[slot] = outcome switch
-        {
-            Tri.True => SegmentState.In,
-            Tri.False => SegmentState.Out,
-            _ => SegmentState.Faulted,
-        };
+        frame.Memberships[slot] = StateOf[(int)outcome];
         if (outcome == Tri.Fault)
         {
             frame.MembershipFaults[slot] = fault;

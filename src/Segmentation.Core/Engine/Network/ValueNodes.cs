@@ -66,7 +66,11 @@ internal sealed class AggregateValueNode<TProfile>(int index, string text, int c
             AggregateKind.Max => any ? acc.Max : null,
             AggregateKind.DaysSinceFirst => any ? DateMath.Days(frame.AsOfTicks - acc.FirstTicks) : null,
             AggregateKind.DaysSinceLast => any ? DateMath.Days(frame.AsOfTicks - acc.LastTicks) : null,
-            _ => acc.DistinctDays,
+            AggregateKind.DistinctDays => acc.DistinctDays,
+            AggregateKind.RepeatDays => any ? acc.DistinctDays - 1 : 0,
+            AggregateKind.DaysFirstToLast => any ? DateMath.Days(acc.LastTicks - acc.FirstTicks) : null,
+            AggregateKind.RepeatDayAverage => !any ? null : acc.DistinctDays > 1 ? (acc.Sum - acc.FirstDaySum) / (acc.DistinctDays - 1) : 0m,
+            _ => any ? acc.Sum / acc.DistinctDays : null,
         });
     }
 }
