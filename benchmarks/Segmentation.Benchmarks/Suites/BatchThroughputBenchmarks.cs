@@ -9,8 +9,8 @@ namespace Segmentation.Benchmarks.Suites;
 
 /// <summary>
 /// Batch throughput: segment sizes of <see cref="ProfileCount"/> customers with the engine's buffer API, on one core and
-/// on every core (<see cref="Parallel"/>, one buffer per worker). Runs on <see cref="LocalBatch"/> until the library's
-/// batch API ships. Times are per profile; the Op/s column is profiles per second.
+/// on every core, through the library's batch API into one preallocated membership matrix (<see cref="BatchSizes"/>).
+/// Times are per profile; the Op/s column is profiles per second.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
@@ -22,6 +22,7 @@ public class BatchThroughputBenchmarks
     private Customer[] customers = [];
     private SegmentEngine<Customer> engine = null!;
     private int[] sizes = [];
+    private BatchSizes batch = null!;
 
     /// <summary>The catalog size: the 12 reference segments plus <c>SegmentCount - 12</c> synthetic ones.</summary>
     [Params(12, 212, 1012)]
@@ -34,6 +35,7 @@ public class BatchThroughputBenchmarks
         var specs = SyntheticCatalogSpec.Generate(SegmentCount - HandWrittenSegments.Count, seed: 7);
         engine = SegmentEngine.Compile(new WorkloadCatalog(specs));
         sizes = new int[engine.MembershipIds.Count];
+        batch = new BatchSizes(engine, customers);
 
         var ids = ReferenceImplementations.Ids(specs);
         var slots = ReferenceImplementations.SlotsOf(engine, ids);
@@ -42,22 +44,22 @@ public class BatchThroughputBenchmarks
             ids,
             "hand-written",
             ReferenceImplementations.HandWrittenSizes(customers, specs, Workload.AsOf),
-            ("one core", InIdOrder(slots, LocalBatch.EvaluateSequential)),
-            ("all cores", InIdOrder(slots, (e, c, a, s) => LocalBatch.EvaluateParallel(e, c, a, s))));
+            ("one core", InIdOrder(slots, batch.OneCore)),
+            ("all cores", InIdOrder(slots, batch.AllCores)));
     }
 
     /// <summary>One thread, one buffer.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = ProfileCount)]
-    public int OneCore() => LocalBatch.EvaluateSequential(engine, customers, Workload.AsOf, sizes);
+    public int OneCore() => batch.OneCore(Workload.AsOf, sizes);
 
-    /// <summary><see cref="Parallel.For(int, int, Action{int})"/> over every core, one buffer per worker.</summary>
+    /// <summary>Every core, through the library's parallel batch API.</summary>
     [Benchmark(OperationsPerInvoke = ProfileCount)]
-    public int AllCores() => LocalBatch.EvaluateParallel(engine, customers, Workload.AsOf, sizes);
+    public int AllCores() => batch.AllCores(Workload.AsOf, sizes);
 
-    private int[] InIdOrder(int[] slots, Func<SegmentEngine<Customer>, Customer[], DateTimeOffset, int[], int> batch)
+    private int[] InIdOrder(int[] slots, Func<DateTimeOffset, int[], int> run)
     {
         var tally = new int[engine.MembershipIds.Count];
-        var faulted = batch(engine, customers, Workload.AsOf, tally);
+        var faulted = run(Workload.AsOf, tally);
         if (faulted != 0)
         {
             throw new InvalidOperationException($"{faulted} customers faulted.");
