@@ -118,7 +118,7 @@ public static class SegmentAssert
 
     internal static string Who(SegmentationResult result) => result.ProfileId is { } id ? $"profile '{id}'" : "the profile";
 
-    internal static string Format(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+    internal static string Format(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     internal static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
