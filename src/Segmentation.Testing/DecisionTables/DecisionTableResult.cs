@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace Segmentation.Testing;
+
+/// <summary>The outcome of running every row of a <see cref="DecisionTable"/>.</summary>
+public sealed class DecisionTableResult
+{
+    internal DecisionTableResult(string table, IReadOnlyList<DecisionRowResult> rows)
+    {
+        Table = table;
+        Rows = rows;
+        Failures = [.. rows.Where(r => !r.Passed)];
+    }
+
+    /// <summary>The table's name.</summary>
+    public string Table { get; }
+
+    /// <summary>Every row's outcome, in table order.</summary>
+    public IReadOnlyList<DecisionRowResult> Rows { get; }
+
+    /// <summary>The rows that failed.</summary>
+    public IReadOnlyList<DecisionRowResult> Failures { get; }
+
+    /// <summary>Whether every row passed.</summary>
+    public bool Passed => Failures.Count == 0;
+
+    /// <summary>Throws when any row failed.</summary>
+    /// <exception cref="SegmentAssertionException">Some rows failed; the message lists every failing row, its mismatches and their explanations.</exception>
+    public void ThrowIfFailed()
+    {
+        if (!Passed)
+        {
+            throw new SegmentAssertionException(ToString());
+        }
+    }
+
+    /// <summary>Summarizes the run, listing every failing row with its mismatches and explanations.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        if (Passed)
+        {
+            return $"Decision table {Table}: all {Rows.Count} rows passed.";
+        }
+
+        var text = new StringBuilder($"Decision table {Table}: {Failures.Count} of {Rows.Count} rows failed.");
+        foreach (var failure in Failures)
+        {
+            text.AppendLine().Append(failure);
+        }
+
+        return text.ToString();
+    }
+}
