@@ -59,8 +59,20 @@ internal sealed class Network<TProfile>
         }
     }
 
+    public Action<Frame<TProfile>>[]? Compiled { get; set; }
+
     public void Run(Frame<TProfile> frame)
     {
+        if (Compiled is { } chunks)
+        {
+            foreach (var chunk in chunks)
+            {
+                chunk(frame);
+            }
+
+            return;
+        }
+
         foreach (var unit in Units)
         {
             unit.Run(this, frame);

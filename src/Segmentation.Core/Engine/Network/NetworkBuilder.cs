@@ -74,7 +74,7 @@ internal sealed class NetworkBuilder<TProfile>
 
         var scanners = collections.Values.OrderBy(p => p.Index)
             .Select(p => p.Definition.Accept(new ScannerFactory<TProfile>(p, compiler))).ToArray();
-        return new Network<TProfile>
+        var network = new Network<TProfile>
         {
             Collections = scanners,
             Values = [.. valueList],
@@ -86,6 +86,12 @@ internal sealed class NetworkBuilder<TProfile>
             NodeOf = nodeOf,
             ProfileId = definition.ProfileId is null ? null : compiler.Compile<Func<TProfile, string>>(definition.ProfileId),
         };
+        if (!compiler.Interpret)
+        {
+            network.Compiled = NetworkCompiler.Compile(network);
+        }
+
+        return network;
     }
 
     private ConditionNode<TProfile> All(IReadOnlyList<ConditionDefinition> conditions) =>
