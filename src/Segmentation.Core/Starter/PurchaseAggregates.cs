@@ -8,7 +8,9 @@ internal sealed record PurchaseAggregates<TProfile>(
     Window<Measure<TProfile>> Spend,
     Window<Measure<TProfile>> AverageOrderValue,
     Window<Condition<TProfile>> Any,
-    Window<Condition<TProfile>> None);
+    Window<Condition<TProfile>> None,
+    Window<Measure<TProfile>> DaysSinceLast,
+    Window<Measure<TProfile>> RepeatDays);
 
 /// <summary>The aggregates of the mapped event collection, independent of the user's event type.</summary>
 internal sealed record EventAggregates<TProfile>(

@@ -169,7 +169,7 @@ public sealed class StarterMapping<TProfile>
     }
 
     private static PurchaseAggregates<TProfile> Aggregate<TPurchase>(DatedCollection<TProfile, TPurchase> purchases, Expression<Func<TPurchase, decimal>> amount) =>
-        new(purchases.Count(), purchases.Sum(amount), purchases.Average(amount), purchases.Any(), purchases.None());
+        new(purchases.Count(), purchases.Sum(amount), purchases.Average(amount), purchases.Any(), purchases.None(), purchases.DaysSinceLast(), purchases.RepeatDays());
 
     private static EventAggregates<TProfile> Aggregate<TEvent>(DatedCollection<TProfile, TEvent> events, Expression<Func<TEvent, string?>> type, StarterEventTypes types) =>
         new(types, name => events.Count(StarterExpressions.IsType(type, name)), name => events.Any(StarterExpressions.IsType(type, name)));
