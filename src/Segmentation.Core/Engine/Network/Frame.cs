@@ -27,18 +27,18 @@ internal sealed class Frame<TProfile>
         }
     }
 
-    public TProfile Profile { get; private set; } = default!;
+    public TProfile Profile = default!;
 
-    public DateTimeOffset AsOf { get; private set; }
+    public DateTimeOffset AsOf;
 
-    public long AsOfTicks { get; private set; }
+    public long AsOfTicks;
 
-    public DateTime AsOfDate { get; private set; }
+    public DateTime AsOfDate;
 
-    public bool InUse { get; set; }
+    public bool InUse;
 
     /// <summary>Whether any condition or value threw, even where another operand decided the outcome.</summary>
-    public bool HasFaults { get; set; }
+    public bool HasFaults;
 
     /// <summary>Whether any membership or score faulted: what a result lists as faults.</summary>
     public bool HasDecisionFaults
@@ -70,37 +70,37 @@ internal sealed class Frame<TProfile>
         }
     }
 
-    public bool[] CollectionDone { get; }
+    public readonly bool[] CollectionDone;
 
-    public Accumulator[] Accumulators { get; }
+    public readonly Accumulator[] Accumulators;
 
-    public long[] Lower { get; }
+    public readonly long[] Lower;
 
-    public long[] Upper { get; }
+    public readonly long[] Upper;
 
-    public Tri[] ValueState { get; }
+    public readonly Tri[] ValueState;
 
-    public decimal[] Values { get; }
+    public readonly decimal[] Values;
 
-    public FaultInfo?[] ValueFaults { get; }
+    public readonly FaultInfo?[] ValueFaults;
 
-    public Tri[] Conditions { get; }
+    public readonly Tri[] Conditions;
 
-    public FaultInfo?[] ConditionFaults { get; }
+    public readonly FaultInfo?[] ConditionFaults;
 
-    public SegmentState[] Memberships { get; }
+    public readonly SegmentState[] Memberships;
 
-    public FaultInfo?[] MembershipFaults { get; }
+    public readonly FaultInfo?[] MembershipFaults;
 
-    public decimal[] Scores { get; }
+    public readonly decimal[] Scores;
 
-    public FaultInfo?[] ScoreFaults { get; }
+    public readonly FaultInfo?[] ScoreFaults;
 
-    public int[] GroupChoice { get; }
+    public readonly int[] GroupChoice;
 
-    public long[][] DayBuffers { get; }
+    public readonly long[][] DayBuffers;
 
-    public int[] DayCounts { get; }
+    public readonly int[] DayCounts;
 
     public void Reset(TProfile profile, DateTimeOffset asOf)
     {

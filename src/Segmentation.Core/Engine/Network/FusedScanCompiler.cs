@@ -32,17 +32,17 @@ internal static class FusedScanCompiler
         }
 
         var body = Block(Assign(t, TicksOf(ParameterReplacer.Inline(date, item))), IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
-        var profile = Property(frame, nameof(Frame<TProfile>.Profile));
+        var profile = Field(frame, nameof(Frame<TProfile>.Profile));
         var itemsBody = ParameterReplacer.Inline(items, profile);
         var block = new List<Expression>
         {
-            Assign(asOf, Property(frame, nameof(Frame<TProfile>.AsOfTicks))),
+            Assign(asOf, Field(frame, nameof(Frame<TProfile>.AsOfTicks))),
             Assign(source, itemsBody.Type == typeof(IEnumerable<TItem>) ? itemsBody : Convert(itemsBody, typeof(IEnumerable<TItem>))),
             IfThen(Equal(source, Constant(null)), Throw(New(typeof(InvalidOperationException).GetConstructor([typeof(string)])!, Constant($"The collection '{name}' is null.")))),
         };
         block.AddRange(accs.SelectMany(a => a.Initialize(asOf)));
         block.Add(Loop(source, item, body));
-        var accumulators = Property(frame, nameof(Frame<TProfile>.Accumulators));
+        var accumulators = Field(frame, nameof(Frame<TProfile>.Accumulators));
         block.AddRange(accs.SelectMany(a => a.WriteBack(accumulators)));
         var locals = accs.ToDictionary(a => a.Slot);
         block.AddRange(values.Where(v => v.Kind is not (Model.AggregateKind.DistinctDays or Model.AggregateKind.RepeatDays or Model.AggregateKind.RepeatDayAverage or Model.AggregateKind.DayAverage)).Select(v => WriteValue<TProfile>(frame, asOf, v, locals[v.Slot])));
@@ -71,8 +71,8 @@ internal static class FusedScanCompiler
     private static Expression WriteValue<TProfile>(ParameterExpression frame, ParameterExpression asOf, PlannedValue value, AccumulatorLocals acc)
     {
         var index = Constant(value.Index);
-        var target = ArrayAccess(Property(frame, nameof(Frame<TProfile>.Values)), index);
-        var state = ArrayAccess(Property(frame, nameof(Frame<TProfile>.ValueState)), index);
+        var target = ArrayAccess(Field(frame, nameof(Frame<TProfile>.Values)), index);
+        var state = ArrayAccess(Field(frame, nameof(Frame<TProfile>.ValueState)), index);
         var any = GreaterThan(acc.Count, Constant(0L));
         var perDay = Constant((decimal)TimeSpan.TicksPerDay);
         Expression? computed = value.Kind switch

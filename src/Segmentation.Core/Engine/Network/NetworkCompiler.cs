@@ -35,8 +35,8 @@ internal static class NetworkCompiler
         private static readonly MethodInfo ComputeNode = typeof(ConditionNode<TProfile>).GetMethod(nameof(ConditionNode<TProfile>.Compute))!;
         private static readonly MethodInfo RunUnit = typeof(Unit<TProfile>).GetMethod(nameof(Unit<TProfile>.Run))!;
 
-        private readonly Expression conditions = Property(frame, nameof(Frame<TProfile>.Conditions));
-        private readonly Expression conditionFaults = Property(frame, nameof(Frame<TProfile>.ConditionFaults));
+        private readonly Expression conditions = Field(frame, nameof(Frame<TProfile>.Conditions));
+        private readonly Expression conditionFaults = Field(frame, nameof(Frame<TProfile>.ConditionFaults));
         private readonly Expression networkConstant = Constant(network);
 
         public List<ParameterExpression> Variables { get; } = [];
@@ -73,10 +73,10 @@ internal static class NetworkCompiler
             var index = Constant(node.Value.Index);
             var state = Variable(typeof(Tri), $"v{node.Index}");
             Variables.Add(state);
-            var value = ArrayAccess(Property(frame, nameof(Frame<TProfile>.Values)), index);
-            var fault = ArrayAccess(Property(frame, nameof(Frame<TProfile>.ValueFaults)), index);
+            var value = ArrayAccess(Field(frame, nameof(Frame<TProfile>.Values)), index);
+            var fault = ArrayAccess(Field(frame, nameof(Frame<TProfile>.ValueFaults)), index);
             return Block(
-                Assign(state, ArrayAccess(Property(frame, nameof(Frame<TProfile>.ValueState)), index)),
+                Assign(state, ArrayAccess(Field(frame, nameof(Frame<TProfile>.ValueState)), index)),
                 IfThen(Equal(state, Constant(Tri.Unknown)), Assign(state, Call(networkConstant, ValueOf, index, frame))),
                 Expression.Condition(
                     Equal(state, Constant(Tri.True)),
@@ -104,7 +104,7 @@ internal static class NetworkCompiler
 
         private Expression Reference(ReferenceNode<TProfile> node)
         {
-            var membership = ArrayAccess(Property(frame, nameof(Frame<TProfile>.Memberships)), Constant(node.Slot));
+            var membership = ArrayAccess(Field(frame, nameof(Frame<TProfile>.Memberships)), Constant(node.Slot));
             var (whenIn, whenOut) = node.Negated ? (Tri.False, Tri.True) : (Tri.True, Tri.False);
             return Expression.Condition(
                 Equal(membership, Constant(SegmentState.In)),
