@@ -167,10 +167,12 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
     private SegmentationResult ResultOf(Frame<TProfile> frame)
     {
         var slots = network.Slots;
-        var scoreFaulted = new bool[slots.Scores.Length];
-        var faults = new List<SegmentFault>();
+        var scoreFaulted = slots.Scores.Length == 0 ? [] : new bool[slots.Scores.Length];
+        IReadOnlyList<SegmentFault> found = [];
         if (frame.HasFaults)
         {
+            var faults = new List<SegmentFault>();
+            found = faults;
             for (var i = 0; i < slots.MembershipIds.Length; i++)
             {
                 if (frame.Memberships[i] == SegmentState.Faulted && frame.MembershipFaults[i] is { } fault)
@@ -202,6 +204,6 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
             }
         }
 
-        return new SegmentationResult(slots, profileId, frame.AsOf, [.. frame.Memberships], [.. frame.Scores], scoreFaulted, [.. frame.GroupChoice], faults);
+        return new SegmentationResult(slots, profileId, frame.AsOf, [.. frame.Memberships], [.. frame.Scores], scoreFaulted, [.. frame.GroupChoice], found);
     }
 }
