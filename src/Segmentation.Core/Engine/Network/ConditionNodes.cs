@@ -71,9 +71,6 @@ internal sealed class TextSetNode<TProfile>(int index, string text, TextIndex<TP
 internal sealed class ComparisonNode<TProfile>(int index, string text, ValueNode<TProfile> value, Comparison comparison) : ConditionNode<TProfile>(index, text)
 {
     private readonly int valueIndex = value.Index;
-    private readonly ComparisonOperator op = comparison.Operator;
-    private readonly decimal threshold = comparison.Threshold;
-    private readonly decimal upper = comparison.Upper ?? comparison.Threshold;
 
     public ValueNode<TProfile> Value { get; } = value;
 
@@ -91,22 +88,11 @@ internal sealed class ComparisonNode<TProfile>(int index, string text, ValueNode
 
         return state switch
         {
-            Tri.True => Of(Matches(frame.Values[valueIndex])),
+            Tri.True => Of(Comparison.Matches(frame.Values[valueIndex])),
             Tri.Fault => Fail(frame, frame.ValueFaults[valueIndex]!),
             _ => Tri.False,
         };
     }
-
-    private bool Matches(decimal x) => op switch
-    {
-        ComparisonOperator.AtLeast => x >= threshold,
-        ComparisonOperator.AtMost => x <= threshold,
-        ComparisonOperator.GreaterThan => x > threshold,
-        ComparisonOperator.LessThan => x < threshold,
-        ComparisonOperator.EqualTo => x == threshold,
-        ComparisonOperator.NotEqualTo => x != threshold,
-        _ => x >= threshold && x <= upper,
-    };
 }
 
 internal sealed class ReferenceNode<TProfile>(int index, string text, string targetId, int slot, bool negated) : ConditionNode<TProfile>(index, text)
@@ -127,9 +113,15 @@ internal sealed class ReferenceNode<TProfile>(int index, string text, string tar
     };
 }
 
-internal sealed class AllNode<TProfile>(int index, string text, ConditionNode<TProfile>[] children) : ConditionNode<TProfile>(index, text)
+/// <summary>
+/// An and (decisive outcome false) or an or (decisive outcome true) over children, cheapest first: the first decisive
+/// child settles it; otherwise a faulted child faults it.
+/// </summary>
+internal sealed class JunctionNode<TProfile>(int index, string text, ConditionNode<TProfile>[] children, Tri decisive) : ConditionNode<TProfile>(index, text)
 {
     public ConditionNode<TProfile>[] Children { get; } = [.. children.OrderBy(c => c.Cost)];
+
+    public Tri Decisive { get; } = decisive;
 
     public override int Cost { get; } = children.Max(c => c.Cost);
 
@@ -138,42 +130,19 @@ internal sealed class AllNode<TProfile>(int index, string text, ConditionNode<TP
         FaultInfo? fault = null;
         foreach (var child in Children)
         {
-            switch (network.Condition(child.Index, frame))
+            var outcome = network.Condition(child.Index, frame);
+            if (outcome == Decisive)
             {
-                case Tri.False:
-                    return Tri.False;
-                case Tri.Fault:
-                    fault ??= frame.ConditionFaults[child.Index];
-                    break;
+                return Decisive;
+            }
+
+            if (outcome == Tri.Fault)
+            {
+                fault ??= frame.ConditionFaults[child.Index];
             }
         }
 
-        return fault is null ? Tri.True : Fail(frame, fault);
-    }
-}
-
-internal sealed class AnyNode<TProfile>(int index, string text, ConditionNode<TProfile>[] children) : ConditionNode<TProfile>(index, text)
-{
-    public ConditionNode<TProfile>[] Children { get; } = [.. children.OrderBy(c => c.Cost)];
-
-    public override int Cost { get; } = children.Max(c => c.Cost);
-
-    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
-    {
-        FaultInfo? fault = null;
-        foreach (var child in Children)
-        {
-            switch (network.Condition(child.Index, frame))
-            {
-                case Tri.True:
-                    return Tri.True;
-                case Tri.Fault:
-                    fault ??= frame.ConditionFaults[child.Index];
-                    break;
-            }
-        }
-
-        return fault is null ? Tri.False : Fail(frame, fault);
+        return fault is not null ? Fail(frame, fault) : Decisive == Tri.False ? Tri.True : Tri.False;
     }
 }
 

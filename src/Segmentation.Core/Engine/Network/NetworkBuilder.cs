@@ -133,8 +133,8 @@ internal sealed class NetworkBuilder<TProfile>
         var text = condition.Describe();
         ConditionNode<TProfile> node = condition switch
         {
-            AllCondition => new AllNode<TProfile>(index, text, children),
-            AnyCondition => new AnyNode<TProfile>(index, text, children),
+            AllCondition => new JunctionNode<TProfile>(index, text, children, Tri.False),
+            AnyCondition => new JunctionNode<TProfile>(index, text, children, Tri.True),
             NotCondition => new NotNode<TProfile>(index, text, children[0]),
             PredicateCondition { UsesAsOf: true } p => new AsOfPredicateNode<TProfile>(index, text, compiler.Compile<Func<TProfile, DateTimeOffset, bool>>(p.Predicate)),
             PredicateCondition p => new PredicateNode<TProfile>(index, text, compiler.Compile<Func<TProfile, bool>>(p.Predicate)),

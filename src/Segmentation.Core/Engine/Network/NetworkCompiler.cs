@@ -62,8 +62,7 @@ internal static class NetworkCompiler
         {
             ComparisonNode<TProfile> comparison => Comparison(comparison),
             ReferenceNode<TProfile> reference => Reference(reference),
-            AllNode<TProfile> all => Junction(all, all.Children, Tri.False),
-            AnyNode<TProfile> any => Junction(any, any.Children, Tri.True),
+            JunctionNode<TProfile> junction => Junction(junction, junction.Children, junction.Decisive),
             NotNode<TProfile> not => Not(not),
             _ => Call(Constant(node, typeof(ConditionNode<TProfile>)), ComputeNode, networkConstant, frame),
         };
