@@ -31,3 +31,33 @@ public sealed class ReferenceWorkloadDifferentialTests
         mismatches.Should().BeEmpty();
     }
 }
+
+public sealed class SyntheticWorkloadDifferentialTests
+{
+    [Theory]
+    [InlineData(60)]
+    [InlineData(200)]
+    public void Evaluate_SyntheticCatalog_MatchesHandWrittenSyntheticSegments(int synthetic)
+    {
+        var customers = WorkloadGenerator.Generate(3_000);
+        var specs = SyntheticCatalogSpec.Generate(synthetic);
+        var engine = SegmentEngine.Compile(new WorkloadCatalog(specs));
+        var states = new SegmentState[engine.MembershipIds.Count];
+        var mismatches = new List<string>();
+
+        foreach (var customer in customers)
+        {
+            engine.Evaluate(customer, Workload.AsOf, states);
+            foreach (var spec in specs)
+            {
+                var expected = HandWrittenSynthetic.Evaluate(customer, Workload.AsOf, spec);
+                if ((states[engine.IndexOf(spec.Id)] == SegmentState.In) != expected)
+                {
+                    mismatches.Add($"{customer.Id} {spec}: baseline {expected}");
+                }
+            }
+        }
+
+        mismatches.Should().BeEmpty();
+    }
+}

@@ -76,10 +76,18 @@ internal sealed class ComparisonNode<TProfile>(int index, string text, ValueNode
 
     public Comparison Comparison { get; } = comparison;
 
+    public ThresholdIndex<TProfile>? Thresholds { get; set; }
+
     public override int Cost => Value.Cost;
 
     public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
+        if (Thresholds is { } thresholds)
+        {
+            thresholds.Resolve(network, frame);
+            return frame.Conditions[Index];
+        }
+
         var state = frame.ValueState[valueIndex];
         if (state == Tri.Unknown)
         {

@@ -67,6 +67,7 @@ internal sealed class NetworkBuilder<TProfile>
             units.Add(new ScoreUnit<TProfile>(ruleSet.StratumOf[score.Id], slots.ScoreSlot[score.Id], terms));
         }
 
+        IndexThresholds();
         foreach (var (textIndex, comparer) in textIndexes.Values)
         {
             textIndex.Freeze(comparer);
@@ -86,7 +87,7 @@ internal sealed class NetworkBuilder<TProfile>
             NodeOf = nodeOf,
             ProfileId = definition.ProfileId is null ? null : compiler.Compile<Func<TProfile, string>>(definition.ProfileId),
         };
-        if (!compiler.Interpret)
+        if (!compiler.Interpret && network.Units.Length <= NetworkCompiler.MaxUnits)
         {
             network.Compiled = NetworkCompiler.Compile(network);
         }
@@ -162,6 +163,23 @@ internal sealed class NetworkBuilder<TProfile>
         ReferenceCondition r => $"r:{r.TargetId}:{r.Negated}",
         _ => throw new NotSupportedException($"Unsupported condition type {condition.GetType().Name}."),
     };
+
+    private void IndexThresholds()
+    {
+        var groups = conditionList.OfType<ComparisonNode<TProfile>>()
+            .Where(c => ThresholdIndex<TProfile>.Supports(c.Comparison.Operator))
+            .GroupBy(c => c.Value.Index)
+            .Where(g => g.Count() >= ThresholdIndex<TProfile>.MinimumComparisons);
+        foreach (var group in groups)
+        {
+            var comparisons = group.ToArray();
+            var index = new ThresholdIndex<TProfile>(group.Key, comparisons);
+            foreach (var comparison in comparisons)
+            {
+                comparison.Thresholds = index;
+            }
+        }
+    }
 
     private TextSetNode<TProfile> TextSet(int index, string text, TextSetCondition condition)
     {

@@ -9,9 +9,14 @@ namespace Segmentation.Core.Engine.Network;
 /// Compiles a network's units into straight-line code: comparisons, references and and/or/not are inlined with their
 /// memo in the frame, so a profile's evaluation runs as a few generated methods instead of a walk over node objects.
 /// Units are split into chunks so each generated method stays small enough for the JIT to optimize fully.
+/// Generating code costs about a millisecond per unit, so only catalogs up to <see cref="MaxUnits"/> units are compiled
+/// this way; larger ones run on the shared-node network, where sharing already does most of the work.
 /// </summary>
 internal static class NetworkCompiler
 {
+    /// <summary>The largest number of units (segments, groups, scores) compiled to straight-line code.</summary>
+    public const int MaxUnits = 100;
+
     private const int UnitsPerChunk = 24;
 
     public static Action<Frame<TProfile>>[] Compile<TProfile>(Network<TProfile> network) =>
@@ -33,6 +38,7 @@ internal static class NetworkCompiler
         private static readonly MethodInfo AssignMembership = typeof(Helpers<TProfile>).GetMethod(nameof(Helpers<TProfile>.AssignMembership))!;
         private static readonly MethodInfo ValueOf = typeof(Network<TProfile>).GetMethod(nameof(Network<TProfile>.Value))!;
         private static readonly MethodInfo ComputeNode = typeof(ConditionNode<TProfile>).GetMethod(nameof(ConditionNode<TProfile>.Compute))!;
+        private static readonly MethodInfo ResolveThresholds = typeof(ThresholdIndex<TProfile>).GetMethod(nameof(ThresholdIndex<TProfile>.Resolve))!;
         private static readonly MethodInfo RunUnit = typeof(Unit<TProfile>).GetMethod(nameof(Unit<TProfile>.Run))!;
 
         private readonly Expression conditions = Field(frame, nameof(Frame<TProfile>.Conditions));
@@ -60,6 +66,9 @@ internal static class NetworkCompiler
 
         private Expression Compute(ConditionNode<TProfile> node) => node switch
         {
+            ComparisonNode<TProfile> { Thresholds: { } thresholds } indexed => Block(
+                Call(Constant(thresholds), ResolveThresholds, networkConstant, frame),
+                ArrayAccess(conditions, Constant(indexed.Index))),
             ComparisonNode<TProfile> comparison => Comparison(comparison),
             ReferenceNode<TProfile> reference => Reference(reference),
             JunctionNode<TProfile> junction => Junction(junction, junction.Children, junction.Decisive),

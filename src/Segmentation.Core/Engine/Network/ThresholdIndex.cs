@@ -1,0 +1,83 @@
+using Segmentation.Core.Model;
+
+namespace Segmentation.Core.Engine.Network;
+
+/// <summary>
+/// Resolves every threshold comparison on one value at once: the value is placed among the sorted cut points with one
+/// binary search, and each comparison's outcome follows from its cut point's position.
+/// </summary>
+internal sealed class ThresholdIndex<TProfile>
+{
+    /// <summary>The fewest comparisons on one value worth an index.</summary>
+    public const int MinimumComparisons = 4;
+
+    private readonly int valueIndex;
+    private readonly decimal[] cuts;
+    private readonly (int Condition, ComparisonOperator Operator, int Cut)[] entries;
+
+    public ThresholdIndex(int valueIndex, IReadOnlyList<ComparisonNode<TProfile>> comparisons)
+    {
+        this.valueIndex = valueIndex;
+        cuts = [.. comparisons.Select(c => c.Comparison.Threshold).Distinct().Order()];
+        entries = [.. comparisons.Select(c => (c.Index, c.Comparison.Operator, Array.BinarySearch(cuts, c.Comparison.Threshold)))];
+    }
+
+    public static bool Supports(ComparisonOperator op) =>
+        op is ComparisonOperator.AtLeast or ComparisonOperator.GreaterThan or ComparisonOperator.AtMost or ComparisonOperator.LessThan;
+
+    public void Resolve(Network<TProfile> network, Frame<TProfile> frame)
+    {
+        var state = frame.ValueState[valueIndex];
+        if (state == Tri.Unknown)
+        {
+            state = network.Value(valueIndex, frame);
+        }
+
+        if (state != Tri.True)
+        {
+            var fault = state == Tri.Fault ? frame.ValueFaults[valueIndex] : null;
+            foreach (var (condition, _, _) in entries)
+            {
+                frame.Conditions[condition] = fault is null ? Tri.False : Tri.Fault;
+                frame.ConditionFaults[condition] = fault;
+            }
+
+            frame.HasFaults |= fault is not null;
+            return;
+        }
+
+        var value = frame.Values[valueIndex];
+        var below = LowerBound(value);
+        var atOrBelow = below < cuts.Length && cuts[below] == value ? below + 1 : below;
+        foreach (var (condition, op, cut) in entries)
+        {
+            var holds = op switch
+            {
+                ComparisonOperator.AtLeast => cut < atOrBelow,
+                ComparisonOperator.GreaterThan => cut < below,
+                ComparisonOperator.AtMost => cut >= below,
+                _ => cut >= atOrBelow,
+            };
+            frame.Conditions[condition] = holds ? Tri.True : Tri.False;
+        }
+    }
+
+    private int LowerBound(decimal value)
+    {
+        int low = 0, high = cuts.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (cuts[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}
