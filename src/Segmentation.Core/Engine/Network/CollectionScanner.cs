@@ -38,11 +38,9 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
 
     protected abstract void ScanAll(Frame<TProfile> frame);
 
-    protected static void AddDay(Frame<TProfile> frame, int buffer, long ticks) => AddDayTo(frame, buffer, ticks);
-
     protected abstract void ScanOne(Frame<TProfile> frame, AccumulatorSpec spec);
 
-    internal static void AddDayTo(Frame<TProfile> frame, int buffer, long ticks)
+    public static void AddDay(Frame<TProfile> frame, int buffer, long ticks)
     {
         var days = frame.DayBuffers[buffer];
         var count = frame.DayCounts[buffer];

@@ -145,7 +145,6 @@ internal static class FusedScanCompiler
 
         public ParameterExpression Last => last;
 
-        private static readonly MethodInfo AddDay = typeof(FusedScanCompiler).GetMethod(nameof(AddDayTo), BindingFlags.NonPublic | BindingFlags.Static)!;
 
         private readonly ParameterExpression lower = Variable(typeof(long), $"lo{spec.Slot}");
         private readonly ParameterExpression upper = Variable(typeof(long), $"up{spec.Slot}");
@@ -223,7 +222,7 @@ internal static class FusedScanCompiler
 
             if (spec.DayBuffer >= 0)
             {
-                actions.Add(Call(AddDay.MakeGenericMethod(typeof(TProfile)), frame, Constant(spec.DayBuffer), t));
+                actions.Add(Call(typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.AddDay))!, frame, Constant(spec.DayBuffer), t));
             }
 
             return IfThen(test, Block(actions));
@@ -247,6 +246,4 @@ internal static class FusedScanCompiler
             ];
         }
     }
-
-    private static void AddDayTo<TProfile>(Frame<TProfile> frame, int buffer, long ticks) => CollectionScanner<TProfile>.AddDayTo(frame, buffer, ticks);
 }
