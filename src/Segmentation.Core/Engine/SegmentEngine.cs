@@ -80,6 +80,12 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
     /// <summary>The number of fused accumulators across all collections (for diagnostics and tests).</summary>
     public int AccumulatorCount => network.Shape.Accumulators;
 
+    /// <summary>Whether evaluation runs generated straight-line code (catalogs up to 100 units, when code can be generated).</summary>
+    internal bool IsCompiledToCode => network.Compiled is not null;
+
+    /// <summary>How many evaluations left the generated code for the node network because a condition threw.</summary>
+    internal long CompiledFallbacks => network.Fallbacks;
+
     /// <summary>The number of collection passes per fully evaluated profile: one per dated collection.</summary>
     public int CollectionCount => network.Collections.Length;
 
@@ -156,7 +162,7 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
         ArgumentNullException.ThrowIfNull(segmentId);
         var frame = new Frame<TProfile>(network.Shape);
         frame.Reset(profile, asOf);
-        network.Run(frame);
+        network.RunNodes(frame);
         return new Explainer<TProfile>(network, frame, RuleSet.Definition).Explain(segmentId);
     }
 

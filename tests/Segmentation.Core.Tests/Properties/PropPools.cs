@@ -39,15 +39,15 @@ internal static class PropPools
         TimeSpan.FromDays(30), TimeSpan.FromDays(90), TimeSpan.FromDays(180), TimeSpan.FromDays(365),
     ];
 
-    public static readonly decimal[] CountThresholds = [0m, 1m, 2m, 3m];
+    public static readonly decimal[] CountThresholds = [0m, 1m, 1.5m, 2m, 3m];
 
     public static readonly decimal[] AmountThresholds = [-5m, 0m, 1m, 10m, 25.5m, 100m, 250m];
 
     public static readonly decimal[] DayThresholds = [0m, 0.5m, 1m, 1.5m, 7m, 30m, 90m, 365m];
 
-    public static readonly decimal[] NpsThresholds = [-1m, 0m, 5m, 6m, 9m, 10m, 12m];
+    public static readonly decimal[] NpsThresholds = [-1m, -0.5m, 0m, 5m, 5.5m, 6m, 9m, 10m, 12m];
 
-    public static readonly decimal[] DateThresholds = [0m, 1m, 6m, 7m, 11m, 18m, 30m, 65m, 365m];
+    public static readonly decimal[] DateThresholds = [0m, 1m, 6m, 7m, 11m, 17.5m, 18m, 30m, 65m, 365m];
 
     public static readonly decimal[] ScoreThresholds = [-5m, 0m, 1m, 2.5m, 3m, 10m];
 

@@ -20,8 +20,6 @@ internal sealed class CollectionPlan(int index, DatedCollectionDefinition defini
 
     public List<LambdaExpression> Selectors { get; } = [];
 
-    public List<PlannedValue> Values { get; } = [];
-
     public int Accumulator(AggregateSource source, ExpressionFingerprint fingerprint, ref int nextSlot, ref int nextDayBuffer)
     {
         var filterKey = fingerprint.Of(source.Filter);

@@ -34,6 +34,20 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
         }
     }
 
+    /// <summary>
+    /// The fused pass alone, for generated code: any exception propagates (the caller then evaluates the profile again
+    /// on the node network, which isolates the fault).
+    /// </summary>
+    public void ScanUnchecked(Frame<TProfile> frame)
+    {
+        ResetDayCounts(frame);
+        ScanAll(frame);
+        if (hasDayBuffers)
+        {
+            CountDays(frame);
+        }
+    }
+
     protected virtual bool IsFused => false;
 
     protected abstract void ScanAll(Frame<TProfile> frame);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Segmentation.Core.Model;
 
 namespace Segmentation.Core.Engine.Network;
@@ -23,8 +24,11 @@ internal abstract class ConditionNode<TProfile>(int index, string text)
     protected static Tri Of(bool value) => value ? Tri.True : Tri.False;
 }
 
-internal sealed class PredicateNode<TProfile>(int index, string text, Func<TProfile, bool> predicate) : ConditionNode<TProfile>(index, text)
+internal sealed class PredicateNode<TProfile>(int index, string text, Func<TProfile, bool> predicate, LambdaExpression source) : ConditionNode<TProfile>(index, text)
 {
+    /// <summary>The predicate as written, inlined by generated code.</summary>
+    public LambdaExpression Source { get; } = source;
+
     public override int Cost => 3;
 
     public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
@@ -40,8 +44,11 @@ internal sealed class PredicateNode<TProfile>(int index, string text, Func<TProf
     }
 }
 
-internal sealed class AsOfPredicateNode<TProfile>(int index, string text, Func<TProfile, DateTimeOffset, bool> predicate) : ConditionNode<TProfile>(index, text)
+internal sealed class AsOfPredicateNode<TProfile>(int index, string text, Func<TProfile, DateTimeOffset, bool> predicate, LambdaExpression source) : ConditionNode<TProfile>(index, text)
 {
+    /// <summary>The predicate as written (profile, as-of), inlined by generated code.</summary>
+    public LambdaExpression Source { get; } = source;
+
     public override int Cost => 3;
 
     public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
@@ -59,11 +66,16 @@ internal sealed class AsOfPredicateNode<TProfile>(int index, string text, Func<T
 
 internal sealed class TextSetNode<TProfile>(int index, string text, TextIndex<TProfile> textIndex) : ConditionNode<TProfile>(index, text)
 {
+    public TextIndex<TProfile> TextIndex { get; } = textIndex;
+
+    /// <summary>This condition's position in <see cref="TextIndex{TProfile}.Match"/>'s answer.</summary>
+    public int Position { get; set; }
+
     public override int Cost => 2;
 
     public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
-        textIndex.Resolve(frame);
+        TextIndex.Resolve(frame);
         return frame.Conditions[Index];
     }
 }

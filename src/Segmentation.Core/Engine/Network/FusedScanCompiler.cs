@@ -11,7 +11,7 @@ namespace Segmentation.Core.Engine.Network;
 internal static class FusedScanCompiler
 {
     public static Action<Frame<TProfile>> Compile<TProfile, TItem>(
-        string name, AccumulatorSpec[] specs, LambdaExpression items, LambdaExpression date, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors, IReadOnlyList<PlannedValue> values)
+        string name, AccumulatorSpec[] specs, LambdaExpression items, LambdaExpression date, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors)
     {
         var frame = Parameter(typeof(Frame<TProfile>), "frame");
         var asOf = Variable(typeof(long), "asOf");
@@ -44,8 +44,6 @@ internal static class FusedScanCompiler
         block.Add(Loop(source, item, body));
         var accumulators = Field(frame, nameof(Frame<TProfile>.Accumulators));
         block.AddRange(accs.SelectMany(a => a.WriteBack(accumulators)));
-        var locals = accs.ToDictionary(a => a.Slot);
-        block.AddRange(values.Where(v => v.Kind is not (Model.AggregateKind.DistinctDays or Model.AggregateKind.RepeatDays or Model.AggregateKind.RepeatDayAverage or Model.AggregateKind.DayAverage)).Select(v => WriteValue<TProfile>(frame, asOf, v, locals[v.Slot])));
 
         var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Concat(accs.SelectMany(a => a.Variables));
         return Lambda<Action<Frame<TProfile>>>(Block(variables, block), frame).Compile();
@@ -66,30 +64,6 @@ internal static class FusedScanCompiler
                 Equal(Property(value, nameof(DateTime.Kind)), Constant(DateTimeKind.Local)),
                 Property(Call(value, nameof(DateTime.ToUniversalTime), null), nameof(DateTime.Ticks)),
                 Property(value, nameof(DateTime.Ticks))));
-    }
-
-    private static Expression WriteValue<TProfile>(ParameterExpression frame, ParameterExpression asOf, PlannedValue value, AccumulatorLocals acc)
-    {
-        var index = Constant(value.Index);
-        var target = ArrayAccess(Field(frame, nameof(Frame<TProfile>.Values)), index);
-        var state = ArrayAccess(Field(frame, nameof(Frame<TProfile>.ValueState)), index);
-        var any = GreaterThan(acc.Count, Constant(0L));
-        var perDay = Constant((decimal)TimeSpan.TicksPerDay);
-        Expression? computed = value.Kind switch
-        {
-            Model.AggregateKind.Count => Convert(acc.Count, typeof(decimal)),
-            Model.AggregateKind.Sum => acc.Sum,
-            Model.AggregateKind.Average => Divide(acc.Sum, Convert(acc.Count, typeof(decimal))),
-            Model.AggregateKind.Min => acc.Min,
-            Model.AggregateKind.Max => acc.Max,
-            Model.AggregateKind.DaysSinceFirst => Divide(Convert(Subtract(asOf, acc.First), typeof(decimal)), perDay),
-            Model.AggregateKind.DaysFirstToLast => Divide(Convert(Subtract(acc.Last, acc.First), typeof(decimal)), perDay),
-            _ => Divide(Convert(Subtract(asOf, acc.Last), typeof(decimal)), perDay),
-        };
-        var set = Block(Assign(target, computed), Assign(state, Constant(Tri.True)));
-        return value.Kind is Model.AggregateKind.Count or Model.AggregateKind.Sum
-            ? set
-            : IfThenElse(any, set, Assign(state, Constant(Tri.False)));
     }
 
     private static Expression Loop(ParameterExpression source, ParameterExpression item, Expression body)
@@ -228,22 +202,40 @@ internal static class FusedScanCompiler
             return IfThen(test, Block(actions));
         }
 
+        /// <summary>Stores the fields the accumulator's aggregates read (see <see cref="AccumulatorSpec.Require"/>).</summary>
         public IEnumerable<Expression> WriteBack(Expression accumulators)
         {
             var slot = ArrayAccess(accumulators, Constant(spec.Slot));
-            return
-            [
-                Assign(Field(slot, nameof(Accumulator.Count)), count),
-                Assign(Field(slot, nameof(Accumulator.Sum)), sum),
-                Assign(Field(slot, nameof(Accumulator.Min)), min),
-                Assign(Field(slot, nameof(Accumulator.Max)), max),
-                Assign(Field(slot, nameof(Accumulator.FirstTicks)), first),
-                Assign(Field(slot, nameof(Accumulator.LastTicks)), last),
-                Assign(Field(slot, nameof(Accumulator.DistinctDays)), Constant(0)),
-                Assign(Field(slot, nameof(Accumulator.FirstDay)), firstDay),
-                Assign(Field(slot, nameof(Accumulator.FirstDaySum)), firstDaySum),
-                Assign(Field(slot, nameof(Accumulator.Fault)), Constant(null, typeof(Exception))),
-            ];
+            Expression Store(string field, Expression value) => Assign(Field(slot, field), value);
+            yield return Store(nameof(Accumulator.Count), count);
+            yield return Store(nameof(Accumulator.Fault), Constant(null, typeof(Exception)));
+            if (spec.NeedsSum)
+            {
+                yield return Store(nameof(Accumulator.Sum), sum);
+            }
+
+            if (spec.NeedsMinMax)
+            {
+                yield return Store(nameof(Accumulator.Min), min);
+                yield return Store(nameof(Accumulator.Max), max);
+            }
+
+            if (spec.NeedsFirstLast)
+            {
+                yield return Store(nameof(Accumulator.FirstTicks), first);
+                yield return Store(nameof(Accumulator.LastTicks), last);
+            }
+
+            if (spec.NeedsFirstDaySum)
+            {
+                yield return Store(nameof(Accumulator.FirstDay), firstDay);
+                yield return Store(nameof(Accumulator.FirstDaySum), firstDaySum);
+            }
+
+            if (spec.DayBuffer >= 0)
+            {
+                yield return Store(nameof(Accumulator.DistinctDays), Constant(0));
+            }
         }
     }
 }

@@ -137,8 +137,8 @@ internal sealed class NetworkBuilder<TProfile>
             AllCondition => new JunctionNode<TProfile>(index, text, children, Tri.False),
             AnyCondition => new JunctionNode<TProfile>(index, text, children, Tri.True),
             NotCondition => new NotNode<TProfile>(index, text, children[0]),
-            PredicateCondition { UsesAsOf: true } p => new AsOfPredicateNode<TProfile>(index, text, compiler.Compile<Func<TProfile, DateTimeOffset, bool>>(p.Predicate)),
-            PredicateCondition p => new PredicateNode<TProfile>(index, text, compiler.Compile<Func<TProfile, bool>>(p.Predicate)),
+            PredicateCondition { UsesAsOf: true } p => new AsOfPredicateNode<TProfile>(index, text, compiler.Compile<Func<TProfile, DateTimeOffset, bool>>(p.Predicate), p.Predicate),
+            PredicateCondition p => new PredicateNode<TProfile>(index, text, compiler.Compile<Func<TProfile, bool>>(p.Predicate), p.Predicate),
             TextSetCondition s => TextSet(index, text, s),
             ComparisonCondition c => new ComparisonNode<TProfile>(index, text, Value(c.Source), c.Comparison),
             ReferenceCondition r => new ReferenceNode<TProfile>(index, text, r.TargetId, slots.MembershipSlot[r.TargetId], r.Negated),
@@ -186,7 +186,7 @@ internal sealed class NetworkBuilder<TProfile>
         var key = $"{fingerprint.Of(condition.Selector)}:{condition.IgnoreCase}";
         if (!textIndexes.TryGetValue(key, out var entry))
         {
-            entry = (new TextIndex<TProfile>(compiler.Compile<TProfile, string?>(condition.Selector), ExpressionText.BodyOf(condition.Selector)), condition.Comparer);
+            entry = (new TextIndex<TProfile>(compiler.Compile<TProfile, string?>(condition.Selector), condition.Selector, ExpressionText.BodyOf(condition.Selector)), condition.Comparer);
             textIndexes[key] = entry;
         }
 
@@ -215,8 +215,8 @@ internal sealed class NetworkBuilder<TProfile>
         ValueNode<TProfile> node = source switch
         {
             AggregateSource a => Aggregate(index, text, a),
-            ProfileValueSource p => new ProfileValueNode<TProfile>(index, text, compiler.Compile<TProfile, decimal?>(p.Selector)),
-            DateSource d => new DateValueNode<TProfile>(index, text, CalendarDates.Compile<TProfile>(d.Date, compiler.Interpret), d.Measure),
+            ProfileValueSource p => new ProfileValueNode<TProfile>(index, text, compiler.Compile<TProfile, decimal?>(p.Selector), p.Selector),
+            DateSource d => new DateValueNode<TProfile>(index, text, CalendarDates.Compile<TProfile>(d.Date, compiler.Interpret), d.Measure, d.Date),
             ScoreSource s => new ScoreValueNode<TProfile>(index, text, s.ScoreId, slots.ScoreSlot[s.ScoreId]),
             _ => throw new NotSupportedException($"Unsupported value source {source.GetType().Name}."),
         };
@@ -229,7 +229,6 @@ internal sealed class NetworkBuilder<TProfile>
     {
         var plan = Collection(source.Collection);
         var slot = plan.Accumulator(source, fingerprint, ref accumulatorSlots, ref dayBuffers);
-        plan.Values.Add(new PlannedValue(index, source.Kind, slot));
         return new AggregateValueNode<TProfile>(index, text, plan.Index, slot, source.Kind);
     }
 

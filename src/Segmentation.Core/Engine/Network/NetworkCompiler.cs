@@ -6,12 +6,19 @@ using static System.Linq.Expressions.Expression;
 namespace Segmentation.Core.Engine.Network;
 
 /// <summary>
-/// Compiles a network's units into straight-line code: comparisons, references and and/or/not are inlined with their
-/// memo in the frame, so a profile's evaluation runs as a few generated methods instead of a walk over node objects.
+/// Compiles a network's units into straight-line code, the way the rules would be written by hand: user lambdas and
+/// selectors inlined, each value computed at most once into a local in its natural type (counts compare as
+/// <see cref="long"/>), shared conditions memoized in locals, and/or short-circuiting, memberships written directly.
+/// </summary>
+/// <remarks>
+/// The generated code is the optimistic path: it has no fault bookkeeping. Any exception it meets (a throwing lambda,
+/// a null collection) abandons it, and <see cref="Network{TProfile}.Run"/> evaluates the profile again on the node
+/// network, which records every fault exactly. Three-valued logic makes the outcome of a profile without faults
+/// independent of evaluation order, so both paths agree whenever the optimistic one completes.
 /// Units are split into chunks so each generated method stays small enough for the JIT to optimize fully.
 /// Generating code costs about a millisecond per unit, so only catalogs up to <see cref="MaxUnits"/> units are compiled
 /// this way; larger ones run on the shared-node network, where sharing already does most of the work.
-/// </summary>
+/// </remarks>
 internal static class NetworkCompiler
 {
     /// <summary>The largest number of units (segments, groups, scores) compiled to straight-line code.</summary>
@@ -19,172 +26,268 @@ internal static class NetworkCompiler
 
     private const int UnitsPerChunk = 24;
 
-    public static Action<Frame<TProfile>>[] Compile<TProfile>(Network<TProfile> network) =>
-        [.. network.Units.Chunk(UnitsPerChunk).Select(chunk => CompileChunk(network, chunk))];
-
-    private static Action<Frame<TProfile>> CompileChunk<TProfile>(Network<TProfile> network, Unit<TProfile>[] units)
+    public static Action<Frame<TProfile>>[] Compile<TProfile>(Network<TProfile> network)
     {
-        var frame = Parameter(typeof(Frame<TProfile>), "frame");
-        var context = new Context<TProfile>(network, frame);
-        var body = units.Select(context.Unit).ToList();
-        body.Add(Empty());
-        return Lambda<Action<Frame<TProfile>>>(Block(context.Variables, body), frame).Compile();
+        var uses = CountUses(network);
+        return [.. network.Units.Chunk(UnitsPerChunk).Select(chunk => new ChunkCompiler<TProfile>(network, uses).Compile(chunk))];
     }
 
-    private sealed class Context<TProfile>(Network<TProfile> network, ParameterExpression frame)
+    /// <summary>How many places refer to each condition node: nodes referred to more than once are memoized.</summary>
+    private static int[] CountUses<TProfile>(Network<TProfile> network)
     {
-        private static readonly MethodInfo FailFrom = typeof(Helpers<TProfile>).GetMethod(nameof(Helpers<TProfile>.FailFrom))!;
-        private static readonly MethodInfo ReferenceFault = typeof(Helpers<TProfile>).GetMethod(nameof(Helpers<TProfile>.ReferenceFault))!;
-        private static readonly MethodInfo AssignMembership = typeof(Helpers<TProfile>).GetMethod(nameof(Helpers<TProfile>.AssignMembership))!;
-        private static readonly MethodInfo ValueOf = typeof(Network<TProfile>).GetMethod(nameof(Network<TProfile>.Value))!;
-        private static readonly MethodInfo ComputeNode = typeof(ConditionNode<TProfile>).GetMethod(nameof(ConditionNode<TProfile>.Compute))!;
-        private static readonly MethodInfo ResolveThresholds = typeof(ThresholdIndex<TProfile>).GetMethod(nameof(ThresholdIndex<TProfile>.Resolve))!;
-        private static readonly MethodInfo RunUnit = typeof(Unit<TProfile>).GetMethod(nameof(Unit<TProfile>.Run))!;
+        var uses = new int[network.Conditions.Length];
+        var visited = new bool[network.Conditions.Length];
 
-        private readonly Expression conditions = Field(frame, nameof(Frame<TProfile>.Conditions));
-        private readonly Expression conditionFaults = Field(frame, nameof(Frame<TProfile>.ConditionFaults));
-        private readonly Expression networkConstant = Constant(network);
-
-        public List<ParameterExpression> Variables { get; } = [];
-
-        public Expression Unit(Unit<TProfile> unit) => unit switch
+        void Visit(ConditionNode<TProfile> node)
         {
-            SegmentUnit<TProfile> segment => Call(AssignMembership, frame, Constant(segment.Slot), Constant(segment.Condition.Index), Condition(segment.Condition)),
-            _ => Call(Constant(unit, typeof(Unit<TProfile>)), RunUnit, networkConstant, frame),
+            uses[node.Index]++;
+            if (visited[node.Index])
+            {
+                return;
+            }
+
+            visited[node.Index] = true;
+            var children = node switch
+            {
+                JunctionNode<TProfile> junction => junction.Children,
+                NotNode<TProfile> not => [not.Inner],
+                _ => [],
+            };
+            foreach (var child in children)
+            {
+                Visit(child);
+            }
+        }
+
+        foreach (var unit in network.Units)
+        {
+            foreach (var root in Roots(unit))
+            {
+                Visit(root);
+            }
+        }
+
+        return uses;
+    }
+
+    private static IEnumerable<ConditionNode<TProfile>> Roots<TProfile>(Unit<TProfile> unit) => unit switch
+    {
+        SegmentUnit<TProfile> segment => [segment.Condition],
+        GroupUnit<TProfile> group => group.Members.Where(m => m.Condition is not null).Select(m => m.Condition!),
+        ScoreUnit<TProfile> score => score.Terms.Select(t => t.Condition),
+        _ => throw new NotSupportedException($"Unsupported unit {unit.GetType().Name}."),
+    };
+
+    /// <summary>A value in the type generated code compares it in: <see cref="long"/> or <see cref="decimal"/>, with whether it is present.</summary>
+    private sealed record TypedValue(ParameterExpression Value, ParameterExpression Present, ParameterExpression Done, Expression Compute);
+
+    private sealed class ChunkCompiler<TProfile>(Network<TProfile> network, int[] uses)
+    {
+        private static readonly MethodInfo ScanUnchecked = typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.ScanUnchecked))!;
+        private static readonly MethodInfo MatchText = typeof(TextIndex<TProfile>).GetMethod(nameof(TextIndex<TProfile>.Match))!;
+        private static readonly MethodInfo AggregateOf = typeof(AggregateValues).GetMethod(nameof(AggregateValues.Of))!;
+        private static readonly MethodInfo DateMeasureOf = typeof(DateValueNode<TProfile>).GetMethod(nameof(DateValueNode<TProfile>.Measure))!;
+
+        private readonly ParameterExpression frame = Parameter(typeof(Frame<TProfile>), "frame");
+        private readonly ParameterExpression profile = Variable(typeof(TProfile), "profile");
+        private readonly List<ParameterExpression> variables = [];
+        private readonly Dictionary<int, ParameterExpression> conditionMemo = [];
+        private readonly Dictionary<int, TypedValue> valueMemo = [];
+        private readonly Dictionary<TextIndex<TProfile>, ParameterExpression> textHits = [];
+
+        private Expression Memberships => Field(frame, nameof(Frame<TProfile>.Memberships));
+
+        public Action<Frame<TProfile>> Compile(Unit<TProfile>[] units)
+        {
+            variables.Add(profile);
+            var body = new List<Expression> { Assign(profile, Field(frame, nameof(Frame<TProfile>.Profile))) };
+            body.AddRange(units.Select(Unit));
+            body.Add(Empty());
+            return Lambda<Action<Frame<TProfile>>>(Block(variables, body), frame).Compile();
+        }
+
+        private Expression Unit(Unit<TProfile> unit) => unit switch
+        {
+            SegmentUnit<TProfile> segment => SetMembership(segment.Slot, Condition(segment.Condition)),
+            GroupUnit<TProfile> group => Group(group),
+            ScoreUnit<TProfile> score => Score(score),
+            _ => throw new NotSupportedException($"Unsupported unit {unit.GetType().Name}."),
         };
 
+        private Expression SetMembership(int slot, Expression isIn) =>
+            Assign(ArrayAccess(Memberships, Constant(slot)), Expression.Condition(isIn, Constant(SegmentState.In), Constant(SegmentState.Out)));
+
+        private Expression Group(GroupUnit<TProfile> group)
+        {
+            var chosen = Local(typeof(bool), "chosen");
+            var choice = ArrayAccess(Field(frame, nameof(Frame<TProfile>.GroupChoice)), Constant(group.GroupIndex));
+            var body = new List<Expression> { Assign(chosen, Constant(false)), Assign(choice, Constant(-1)) };
+            for (var i = 0; i < group.Members.Length; i++)
+            {
+                var member = group.Members[i];
+                var holds = member.Condition is null ? (Expression)Constant(true) : Condition(member.Condition);
+                body.Add(IfThenElse(
+                    AndAlso(Not(chosen), holds),
+                    Block(SetMembership(member.Slot, Constant(true)), Assign(chosen, Constant(true)), Assign(choice, Constant(i))),
+                    SetMembership(member.Slot, Constant(false))));
+            }
+
+            body.Add(SetMembership(group.Slot, chosen));
+            return Block(body);
+        }
+
+        private Expression Score(ScoreUnit<TProfile> score)
+        {
+            var total = Local(typeof(decimal), "total");
+            var body = new List<Expression> { Assign(total, Constant(0m)) };
+            body.AddRange(score.Terms.Select(t => IfThen(Condition(t.Condition), AddAssign(total, Constant(t.Weight)))));
+            body.Add(Assign(ArrayAccess(Field(frame, nameof(Frame<TProfile>.Scores)), Constant(score.ScoreSlot)), total));
+            return Block(body);
+        }
+
+        /// <summary>A boolean expression for the condition, memoized in a local when several places refer to it.</summary>
         private Expression Condition(ConditionNode<TProfile> node)
         {
-            var state = Variable(typeof(Tri), $"c{node.Index}");
-            Variables.Add(state);
-            var memo = ArrayAccess(conditions, Constant(node.Index));
-            return Block(
-                Assign(state, memo),
-                IfThen(Equal(state, Constant(Tri.Unknown)), Block(Assign(state, Compute(node)), Assign(memo, state))),
-                state);
+            if (uses[node.Index] <= 1)
+            {
+                return Compute(node);
+            }
+
+            if (!conditionMemo.TryGetValue(node.Index, out var state))
+            {
+                state = Local(typeof(byte), $"c{node.Index}");
+                conditionMemo[node.Index] = state;
+            }
+
+            var computed = Assign(state, Expression.Condition(Compute(node), Constant((byte)1), Constant((byte)2)));
+            return Equal(Expression.Condition(Equal(state, Constant((byte)0)), computed, state), Constant((byte)1));
         }
 
         private Expression Compute(ConditionNode<TProfile> node) => node switch
         {
-            ComparisonNode<TProfile> { Thresholds: { } thresholds } indexed => Block(
-                Call(Constant(thresholds), ResolveThresholds, networkConstant, frame),
-                ArrayAccess(conditions, Constant(indexed.Index))),
+            JunctionNode<TProfile> junction => junction.Children
+                .Select(Condition)
+                .Aggregate((left, right) => junction.Decisive == Tri.False ? AndAlso(left, right) : OrElse(left, right)),
+            NotNode<TProfile> not => Not(Condition(not.Inner)),
+            ReferenceNode<TProfile> reference => reference.Negated
+                ? NotEqual(ArrayAccess(Memberships, Constant(reference.Slot)), Constant(SegmentState.In))
+                : Equal(ArrayAccess(Memberships, Constant(reference.Slot)), Constant(SegmentState.In)),
             ComparisonNode<TProfile> comparison => Comparison(comparison),
-            ReferenceNode<TProfile> reference => Reference(reference),
-            JunctionNode<TProfile> junction => Junction(junction, junction.Children, junction.Decisive),
-            NotNode<TProfile> not => Not(not),
-            _ => Call(Constant(node, typeof(ConditionNode<TProfile>)), ComputeNode, networkConstant, frame),
+            TextSetNode<TProfile> text => ArrayIndex(TextHits(text.TextIndex), Constant(text.Position)),
+            PredicateNode<TProfile> predicate => ParameterReplacer.Inline(predicate.Source, profile),
+            AsOfPredicateNode<TProfile> predicate => new ParameterReplacer(predicate.Source.Parameters[1], Field(frame, nameof(Frame<TProfile>.AsOf)))
+                .Visit(ParameterReplacer.Inline(predicate.Source, profile)),
+            _ => throw new NotSupportedException($"Unsupported condition node {node.GetType().Name}."),
         };
+
+        private Expression TextHits(TextIndex<TProfile> index)
+        {
+            if (!textHits.TryGetValue(index, out var hits))
+            {
+                hits = Local(typeof(bool[]), "hits");
+                textHits[index] = hits;
+            }
+
+            var selector = ParameterReplacer.Inline(index.Source, profile);
+            return Coalesce(hits, Assign(hits, Call(Constant(index), MatchText, selector.Type == typeof(string) ? selector : Convert(selector, typeof(string)))));
+        }
 
         private Expression Comparison(ComparisonNode<TProfile> node)
         {
-            var index = Constant(node.Value.Index);
-            var state = Variable(typeof(Tri), $"v{node.Index}");
-            Variables.Add(state);
-            var value = ArrayAccess(Field(frame, nameof(Frame<TProfile>.Values)), index);
-            var fault = ArrayAccess(Field(frame, nameof(Frame<TProfile>.ValueFaults)), index);
-            return Block(
-                Assign(state, ArrayAccess(Field(frame, nameof(Frame<TProfile>.ValueState)), index)),
-                IfThen(Equal(state, Constant(Tri.Unknown)), Assign(state, Call(networkConstant, ValueOf, index, frame))),
-                Expression.Condition(
-                    Equal(state, Constant(Tri.True)),
-                    Expression.Condition(Matches(value, node.Comparison), Constant(Tri.True), Constant(Tri.False)),
-                    Expression.Condition(
-                        Equal(state, Constant(Tri.Fault)),
-                        Call(FailFrom, frame, Constant(node.Index), fault),
-                        Constant(Tri.False))));
+            var value = Value(node.Value);
+            var ensure = IfThen(Not(value.Done), Block(value.Compute, Assign(value.Done, Constant(true))));
+            var matches = value.Value.Type == typeof(long)
+                ? WholeComparison.Matches(value.Value, node.Comparison)
+                : WholeComparison.Decimal(value.Value, node.Comparison);
+            return Block(ensure, AndAlso(value.Present, matches));
         }
 
-        private static Expression Matches(Expression value, Comparison comparison)
+        private TypedValue Value(ValueNode<TProfile> node)
         {
-            var threshold = Constant(comparison.Threshold);
-            return comparison.Operator switch
+            if (valueMemo.TryGetValue(node.Index, out var known))
             {
-                ComparisonOperator.AtLeast => GreaterThanOrEqual(value, threshold),
-                ComparisonOperator.AtMost => LessThanOrEqual(value, threshold),
-                ComparisonOperator.GreaterThan => GreaterThan(value, threshold),
-                ComparisonOperator.LessThan => LessThan(value, threshold),
-                ComparisonOperator.EqualTo => Equal(value, threshold),
-                ComparisonOperator.NotEqualTo => NotEqual(value, threshold),
-                _ => AndAlso(GreaterThanOrEqual(value, threshold), LessThanOrEqual(value, Constant(comparison.Upper ?? comparison.Threshold))),
+                return known;
+            }
+
+            var whole = node switch
+            {
+                AggregateValueNode<TProfile> a => AggregateValues.IsWhole(a.Kind),
+                ProfileValueNode<TProfile> p => WholeComparison.IsWhole(WholeComparison.Unconverted(p.Source.Body).Type),
+                DateValueNode<TProfile> => true,
+                _ => false,
             };
-        }
-
-        private Expression Reference(ReferenceNode<TProfile> node)
-        {
-            var membership = ArrayAccess(Field(frame, nameof(Frame<TProfile>.Memberships)), Constant(node.Slot));
-            var (whenIn, whenOut) = node.Negated ? (Tri.False, Tri.True) : (Tri.True, Tri.False);
-            return Expression.Condition(
-                Equal(membership, Constant(SegmentState.In)),
-                Constant(whenIn),
-                Expression.Condition(
-                    Equal(membership, Constant(SegmentState.Out)),
-                    Constant(whenOut),
-                    Call(ReferenceFault, frame, Constant(node.Index), Constant(node.Slot), Constant(node.TargetId))));
-        }
-
-        private Expression Junction(ConditionNode<TProfile> node, ConditionNode<TProfile>[] children, Tri decisive)
-        {
-            var firstFault = Variable(typeof(int), $"f{node.Index}");
-            Variables.Add(firstFault);
-            var done = Label(typeof(Tri), $"done{node.Index}");
-            var body = new List<Expression> { Assign(firstFault, Constant(-1)) };
-            foreach (var child in children)
+            var value = Local(whole ? typeof(long) : typeof(decimal), $"v{node.Index}");
+            var present = Local(typeof(bool), $"p{node.Index}");
+            var done = Local(typeof(bool), $"d{node.Index}");
+            var compute = node switch
             {
-                var state = Variable(typeof(Tri), $"j{node.Index}_{child.Index}");
-                Variables.Add(state);
-                body.Add(Assign(state, Condition(child)));
-                body.Add(IfThen(Equal(state, Constant(decisive)), Return(done, Constant(decisive))));
-                body.Add(IfThen(AndAlso(Equal(state, Constant(Tri.Fault)), LessThan(firstFault, Constant(0))), Assign(firstFault, Constant(child.Index))));
-            }
-
-            var otherwise = decisive == Tri.False ? Tri.True : Tri.False;
-            body.Add(Label(done, Expression.Condition(
-                LessThan(firstFault, Constant(0)),
-                Constant(otherwise),
-                Call(FailFrom, frame, Constant(node.Index), ArrayAccess(conditionFaults, firstFault)))));
-            return Block(body);
+                AggregateValueNode<TProfile> aggregate => Aggregate(aggregate, value, present),
+                ProfileValueNode<TProfile> selector => Nullable(Selected(selector, whole), value, present),
+                DateValueNode<TProfile> date => Date(date, value, present),
+                ScoreValueNode<TProfile> score => Block(
+                    Assign(value, ArrayIndex(Field(frame, nameof(Frame<TProfile>.Scores)), Constant(score.ScoreSlot))),
+                    Assign(present, Constant(true))),
+                _ => throw new NotSupportedException($"Unsupported value node {node.GetType().Name}."),
+            };
+            var typed = new TypedValue(value, present, done, compute);
+            valueMemo[node.Index] = typed;
+            return typed;
         }
 
-        private Expression Not(NotNode<TProfile> node)
+        /// <summary>The selector's body; for a whole number widened to decimal (<c>p =&gt; p.Nps</c>), the whole number itself.</summary>
+        private Expression Selected(ProfileValueNode<TProfile> node, bool whole)
         {
-            var inner = Variable(typeof(Tri), $"n{node.Index}");
-            Variables.Add(inner);
+            var body = ParameterReplacer.Inline(node.Source, profile);
+            return whole ? WholeComparison.Unconverted(body) : body;
+        }
+
+        private Expression Aggregate(AggregateValueNode<TProfile> node, ParameterExpression value, ParameterExpression present)
+        {
+            var done = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CollectionDone)), Constant(node.Collection));
+            var scan = IfThen(Not(done), Block(Call(Constant(network.Collections[node.Collection]), ScanUnchecked, frame), Assign(done, Constant(true))));
+            var acc = ArrayAccess(Field(frame, nameof(Frame<TProfile>.Accumulators)), Constant(node.Slot));
+            Expression read = node.Kind switch
+            {
+                AggregateKind.Count => Block(Assign(value, Field(acc, nameof(Accumulator.Count))), Assign(present, Constant(true))),
+                AggregateKind.Sum => Block(Assign(value, Field(acc, nameof(Accumulator.Sum))), Assign(present, Constant(true))),
+                AggregateKind.DistinctDays => Block(Assign(value, Convert(Field(acc, nameof(Accumulator.DistinctDays)), typeof(long))), Assign(present, Constant(true))),
+                _ => Nullable(Call(AggregateOf, acc, Constant(node.Kind), Field(frame, nameof(Frame<TProfile>.AsOfTicks))), value, present),
+            };
+            return Block(scan, read);
+        }
+
+        private Expression Date(DateValueNode<TProfile> node, ParameterExpression value, ParameterExpression present)
+        {
+            var date = Local(typeof(DateTime?), "date");
             return Block(
-                Assign(inner, Condition(node.Inner)),
-                Expression.Condition(
-                    Equal(inner, Constant(Tri.True)),
-                    Constant(Tri.False),
-                    Expression.Condition(
-                        Equal(inner, Constant(Tri.False)),
-                        Constant(Tri.True),
-                        Call(FailFrom, frame, Constant(node.Index), ArrayAccess(conditionFaults, Constant(node.Inner.Index))))));
-        }
-    }
-
-    /// <summary>The out-of-line parts of generated code: fault bookkeeping and membership assignment.</summary>
-    public static class Helpers<TProfile>
-    {
-        private static readonly SegmentState[] StateOf = [SegmentState.Faulted, SegmentState.In, SegmentState.Out, SegmentState.Faulted];
-
-        public static Tri FailFrom(Frame<TProfile> frame, int index, FaultInfo? fault)
-        {
-            frame.ConditionFaults[index] = fault;
-            frame.HasFaults = true;
-            return Tri.Fault;
+                Assign(date, Convert(CalendarDates.AsDateTime(ParameterReplacer.Inline(node.Source, profile)), typeof(DateTime?))),
+                Assign(present, Property(date, nameof(Nullable<DateTime>.HasValue))),
+                IfThen(present, Assign(value, Convert(
+                    Call(DateMeasureOf, Constant(node.DateMeasure), Property(Property(date, nameof(Nullable<DateTime>.Value)), nameof(DateTime.Date)), Field(frame, nameof(Frame<TProfile>.AsOfDate))),
+                    typeof(long)))));
         }
 
-        public static Tri ReferenceFault(Frame<TProfile> frame, int index, int slot, string targetId) =>
-            FailFrom(frame, index, frame.MembershipFaults[slot]!.Through(targetId));
-
-        public static void AssignMembership(Frame<TProfile> frame, int slot, int conditionIndex, Tri outcome)
+        /// <summary>Stores a possibly nullable number into a long or decimal local and whether it is present.</summary>
+        private Expression Nullable(Expression number, ParameterExpression value, ParameterExpression present)
         {
-            frame.Memberships[slot] = StateOf[(int)outcome];
-            if (outcome == Tri.Fault)
+            var underlying = System.Nullable.GetUnderlyingType(number.Type);
+            if (underlying is null)
             {
-                frame.MembershipFaults[slot] = frame.ConditionFaults[conditionIndex];
-                frame.HasFaults = true;
+                return Block(Assign(value, Convert(number, value.Type)), Assign(present, Constant(true)));
             }
+
+            var held = Local(number.Type, "held");
+            return Block(
+                Assign(held, number),
+                Assign(present, Property(held, nameof(Nullable<int>.HasValue))),
+                IfThen(present, Assign(value, Convert(Call(held, nameof(Nullable<int>.GetValueOrDefault), null), value.Type))));
+        }
+
+        private ParameterExpression Local(Type type, string name)
+        {
+            var local = Variable(type, name);
+            variables.Add(local);
+            return local;
         }
     }
 }

@@ -16,7 +16,7 @@ internal sealed class ScannerFactory<TProfile>(CollectionPlan plan, LambdaCompil
         var filters = plan.Filters.Select(compiler.Compile<Func<TItem, bool>>).ToArray();
         var selectors = plan.Selectors.Select(s => compiler.Compile<TItem, decimal>(s)).ToArray();
         var specs = plan.Specs.ToArray();
-        var fused = compiler.Interpret ? null : FusedScanCompiler.Compile<TProfile, TItem>(collection.Name, specs, collection.Items, date, plan.Filters, plan.Selectors, plan.Values);
+        var fused = compiler.Interpret ? null : FusedScanCompiler.Compile<TProfile, TItem>(collection.Name, specs, collection.Items, date, plan.Filters, plan.Selectors);
         return new TypedCollectionScanner<TProfile, TItem>(collection.Name, specs, items, ticks, filters, selectors, fused);
     }
 }

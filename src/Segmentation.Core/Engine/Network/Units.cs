@@ -39,11 +39,13 @@ internal sealed class GroupUnit<TProfile>(int stratum, int groupIndex, int slot,
 {
     public int Slot { get; } = slot;
 
+    public int GroupIndex { get; } = groupIndex;
+
     public GroupMemberUnit<TProfile>[] Members { get; } = members;
 
     public override void Run(Network<TProfile> network, Frame<TProfile> frame)
     {
-        frame.GroupChoice[groupIndex] = -1;
+        frame.GroupChoice[GroupIndex] = -1;
         for (var i = 0; i < Members.Length; i++)
         {
             var member = Members[i];
@@ -57,7 +59,7 @@ internal sealed class GroupUnit<TProfile>(int stratum, int groupIndex, int slot,
             var fault = outcome == Tri.Fault ? frame.ConditionFaults[member.Condition!.Index] : null;
             Assign(frame, member.Slot, outcome, fault);
             Assign(frame, Slot, outcome, fault);
-            frame.GroupChoice[groupIndex] = outcome == Tri.True ? i : -1;
+            frame.GroupChoice[GroupIndex] = outcome == Tri.True ? i : -1;
             for (var j = i + 1; j < Members.Length; j++)
             {
                 Assign(frame, Members[j].Slot, outcome == Tri.True ? Tri.False : Tri.Fault, fault);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Segmentation.Core.Model;
 
 namespace Segmentation.Core.Engine.Network;
@@ -39,6 +40,10 @@ internal sealed class AggregateValueNode<TProfile>(int index, string text, int c
 {
     public int Collection { get; } = collection;
 
+    public int Slot { get; } = slot;
+
+    public AggregateKind Kind { get; } = kind;
+
     public override int Cost => 10;
 
     public override void Compute(Network<TProfile> network, Frame<TProfile> frame)
@@ -49,34 +54,22 @@ internal sealed class AggregateValueNode<TProfile>(int index, string text, int c
             return;
         }
 
-        ref var acc = ref frame.Accumulators[slot];
+        ref var acc = ref frame.Accumulators[Slot];
         if (acc.Fault is { } fault)
         {
             Fail(frame, new FaultInfo(Text, fault));
             return;
         }
 
-        var any = acc.Count > 0;
-        Set(frame, kind switch
-        {
-            AggregateKind.Count => acc.Count,
-            AggregateKind.Sum => acc.Sum,
-            AggregateKind.Average => any ? acc.Sum / acc.Count : null,
-            AggregateKind.Min => any ? acc.Min : null,
-            AggregateKind.Max => any ? acc.Max : null,
-            AggregateKind.DaysSinceFirst => any ? DateMath.Days(frame.AsOfTicks - acc.FirstTicks) : null,
-            AggregateKind.DaysSinceLast => any ? DateMath.Days(frame.AsOfTicks - acc.LastTicks) : null,
-            AggregateKind.DistinctDays => acc.DistinctDays,
-            AggregateKind.RepeatDays => any ? acc.DistinctDays - 1 : 0,
-            AggregateKind.DaysFirstToLast => any ? DateMath.Days(acc.LastTicks - acc.FirstTicks) : null,
-            AggregateKind.RepeatDayAverage => !any ? null : acc.DistinctDays > 1 ? (acc.Sum - acc.FirstDaySum) / (acc.DistinctDays - 1) : 0m,
-            _ => any ? acc.Sum / acc.DistinctDays : null,
-        });
+        Set(frame, AggregateValues.Of(in acc, Kind, frame.AsOfTicks));
     }
 }
 
-internal sealed class ProfileValueNode<TProfile>(int index, string text, Func<TProfile, decimal?> selector) : ValueNode<TProfile>(index, text)
+internal sealed class ProfileValueNode<TProfile>(int index, string text, Func<TProfile, decimal?> selector, LambdaExpression source) : ValueNode<TProfile>(index, text)
 {
+    /// <summary>The selector as written, inlined by generated code.</summary>
+    public LambdaExpression Source { get; } = source;
+
     public override int Cost => 2;
 
     public override void Compute(Network<TProfile> network, Frame<TProfile> frame)
@@ -92,15 +85,20 @@ internal sealed class ProfileValueNode<TProfile>(int index, string text, Func<TP
     }
 }
 
-internal sealed class DateValueNode<TProfile>(int index, string text, Func<TProfile, DateTime?> date, DateMeasure measure) : ValueNode<TProfile>(index, text)
+internal sealed class DateValueNode<TProfile>(int index, string text, Func<TProfile, DateTime?> date, DateMeasure measure, LambdaExpression source) : ValueNode<TProfile>(index, text)
 {
+    /// <summary>The date selector as written, inlined by generated code.</summary>
+    public LambdaExpression Source { get; } = source;
+
+    public DateMeasure DateMeasure { get; } = measure;
+
     public override int Cost => 2;
 
     public override void Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
         try
         {
-            Set(frame, date(frame.Profile) is { } d ? Measure(d.Date, frame.AsOfDate) : null);
+            Set(frame, date(frame.Profile) is { } d ? Measure(DateMeasure, d.Date, frame.AsOfDate) : null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -108,7 +106,7 @@ internal sealed class DateValueNode<TProfile>(int index, string text, Func<TProf
         }
     }
 
-    private decimal Measure(DateTime value, DateTime asOfDate) => measure switch
+    public static int Measure(DateMeasure measure, DateTime value, DateTime asOfDate) => measure switch
     {
         DateMeasure.Years => DateMath.Years(value, asOfDate),
         DateMeasure.DaysUntilAnniversary => DateMath.DaysUntilAnniversary(value, asOfDate),
@@ -118,17 +116,19 @@ internal sealed class DateValueNode<TProfile>(int index, string text, Func<TProf
 
 internal sealed class ScoreValueNode<TProfile>(int index, string text, string scoreId, int scoreSlot) : ValueNode<TProfile>(index, text)
 {
+    public int ScoreSlot { get; } = scoreSlot;
+
     public override int Cost => 1;
 
     public override void Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
-        if (frame.ScoreFaults[scoreSlot] is { } fault)
+        if (frame.ScoreFaults[ScoreSlot] is { } fault)
         {
             Fail(frame, fault.Through(scoreId));
         }
         else
         {
-            Set(frame, frame.Scores[scoreSlot]);
+            Set(frame, frame.Scores[ScoreSlot]);
         }
     }
 }
