@@ -22,13 +22,18 @@ internal static class FusedScanCompiler
         var selected = selectors.Select((_, i) => Variable(typeof(decimal), $"v{i}")).ToArray();
         var selectedDone = selectors.Select((_, i) => Variable(typeof(bool), $"vd{i}")).ToArray();
         var accs = specs.Select(s => new AccumulatorLocals(s)).ToArray();
+        var filterUses = new int[filters.Count];
+        foreach (var spec in specs.Where(s => s.FilterIndex >= 0))
+        {
+            filterUses[spec.FilterIndex]++;
+        }
 
         var perItem = new List<Expression>();
         perItem.AddRange(filterState.Select(f => Assign(f, Constant((byte)0))));
         perItem.AddRange(selectedDone.Select(d => Assign(d, Constant(false))));
         foreach (var acc in accs)
         {
-            perItem.Add(acc.Update<TProfile>(t, item, frame, filters, filterState, selectors, selected, selectedDone));
+            perItem.Add(acc.Update<TProfile>(t, item, frame, filters, filterState, selectors, selected, selectedDone, filterUses));
         }
 
         var body = Block(Assign(t, TicksOf(ParameterReplacer.Inline(date, item))), IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
@@ -151,16 +156,47 @@ internal static class FusedScanCompiler
         public Expression Update<TProfile>(
             ParameterExpression t, ParameterExpression item, ParameterExpression frame,
             IReadOnlyList<LambdaExpression> filters, ParameterExpression[] filterState,
-            IReadOnlyList<LambdaExpression> selectors, ParameterExpression[] selected, ParameterExpression[] selectedDone)
+            IReadOnlyList<LambdaExpression> selectors, ParameterExpression[] selected, ParameterExpression[] selectedDone, int[] filterUses)
         {
-            Expression test = AndAlso(GreaterThan(t, lower), LessThanOrEqual(t, upper));
-            if (spec.FilterIndex >= 0)
+            var actions = Actions<TProfile>(t, item, frame, selectors, selected, selectedDone);
+
+            // Items after as-of never reach here, so a window ending at as-of needs no upper test, and "ever" no lower one.
+            var bounds = new List<Expression>();
+            if (spec.OldestTicks is not null)
             {
-                var state = filterState[spec.FilterIndex];
-                var compute = Assign(state, Condition(ParameterReplacer.Inline(filters[spec.FilterIndex], item), Constant((byte)1), Constant((byte)2)));
-                test = AndAlso(test, Equal(Condition(Equal(state, Constant((byte)0)), compute, state), Constant((byte)1)));
+                bounds.Add(GreaterThan(t, lower));
             }
 
+            if (spec.NewestTicks != 0)
+            {
+                bounds.Add(LessThanOrEqual(t, upper));
+            }
+
+            if (spec.FilterIndex >= 0)
+            {
+                var filter = ParameterReplacer.Inline(filters[spec.FilterIndex], item);
+                if (filterUses[spec.FilterIndex] > 1)
+                {
+                    var state = filterState[spec.FilterIndex];
+                    var compute = Assign(state, Condition(filter, Constant((byte)1), Constant((byte)2)));
+                    filter = Equal(Condition(Equal(state, Constant((byte)0)), compute, state), Constant((byte)1));
+                }
+
+                bounds.Add(filter);
+            }
+
+            if (bounds.Count == 0)
+            {
+                return Block(actions);
+            }
+
+            return IfThen(bounds.Aggregate(AndAlso), Block(actions));
+        }
+
+        private List<Expression> Actions<TProfile>(
+            ParameterExpression t, ParameterExpression item, ParameterExpression frame,
+            IReadOnlyList<LambdaExpression> selectors, ParameterExpression[] selected, ParameterExpression[] selectedDone)
+        {
             var actions = new List<Expression> { PreIncrementAssign(count) };
             if (spec.NeedsFirstLast)
             {
@@ -199,7 +235,7 @@ internal static class FusedScanCompiler
                 actions.Add(Call(typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.AddDay))!, frame, Constant(spec.DayBuffer), t));
             }
 
-            return IfThen(test, Block(actions));
+            return actions;
         }
 
         /// <summary>Stores the fields the accumulator's aggregates read (see <see cref="AccumulatorSpec.Require"/>).</summary>
