@@ -14,6 +14,14 @@ public sealed class BatchSizes(SegmentEngine<Customer> engine, Customer[] custom
     private readonly BatchOptions oneCore = new() { MaxDegreeOfParallelism = 1 };
     private readonly BatchOptions allCores = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
+    /// <summary>Evaluates every customer on the calling thread into the membership matrix.</summary>
+    /// <returns>The number of customers with a fault.</returns>
+    public int EvaluateOneCore(DateTimeOffset asOf) => engine.EvaluateBatch(customers, asOf, matrix, oneCore);
+
+    /// <summary>Evaluates every customer on every core into the membership matrix.</summary>
+    /// <returns>The number of customers with a fault.</returns>
+    public int EvaluateAllCores(DateTimeOffset asOf) => engine.EvaluateBatch(customers, asOf, matrix, allCores);
+
     /// <summary>Evaluates every customer on the calling thread and counts each membership slot's members into <paramref name="sizes"/>.</summary>
     /// <returns>The number of customers with a fault.</returns>
     public int OneCore(DateTimeOffset asOf, int[] sizes) => Run(oneCore, asOf, sizes);
