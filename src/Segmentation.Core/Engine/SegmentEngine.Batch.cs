@@ -109,7 +109,7 @@ public sealed partial class SegmentEngine<TProfile>
             return;
         }
 
-        var chunk = Math.Clamp(count / (parallelism * 8), 16, 4096);
+        var chunk = Math.Clamp(count / (parallelism * 32), 16, 1024);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = options.CancellationToken };
         try
         {
