@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using System.Collections.Frozen;
+using System.Linq.Expressions;
 
 namespace Segmentation.Core.Engine.Network;
 
@@ -10,9 +10,9 @@ namespace Segmentation.Core.Engine.Network;
 internal sealed class TextIndex<TProfile>(Func<TProfile, string?> selector, LambdaExpression source, string text)
 {
     private readonly List<(TextSetNode<TProfile> Node, IReadOnlyList<string> Values)> members = [];
-    private FrozenDictionary<string, int[]> lookup = FrozenDictionary<string, int[]>.Empty;
-    private FrozenDictionary<string, bool[]> positions = FrozenDictionary<string, bool[]>.Empty;
+    private FrozenDictionary<string, bool[]> hitsByValue = FrozenDictionary<string, bool[]>.Empty;
     private bool[] none = [];
+    /// <summary>The node index of each member, by position.</summary>
     private int[] all = [];
 
     /// <summary>The field's selector as written, inlined by generated code.</summary>
@@ -28,28 +28,25 @@ internal sealed class TextIndex<TProfile>(Func<TProfile, string?> selector, Lamb
     {
         all = [.. members.Select(m => m.Node.Index)];
         none = new bool[members.Count];
-        var byValue = members
+        hitsByValue = members
             .SelectMany(m => m.Values.Select(v => (Value: v, m.Node)))
             .GroupBy(p => p.Value, comparer)
-            .ToArray();
-        lookup = byValue.ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Node.Index).ToArray(), comparer);
-        positions = byValue.ToFrozenDictionary(
-            g => g.Key,
-            g =>
-            {
-                var hits = new bool[members.Count];
-                foreach (var (_, node) in g)
-                {
-                    hits[node.Position] = true;
-                }
+            .ToFrozenDictionary(g => g.Key, g => Hits(g.Select(p => p.Node)), comparer);
+    }
 
-                return hits;
-            },
-            comparer);
+    private bool[] Hits(IEnumerable<TextSetNode<TProfile>> nodes)
+    {
+        var hits = new bool[members.Count];
+        foreach (var node in nodes)
+        {
+            hits[node.Position] = true;
+        }
+
+        return hits;
     }
 
     /// <summary>For a field value, which of the index's sets contain it, by <see cref="TextSetNode{TProfile}.Position"/>.</summary>
-    public bool[] Match(string? value) => value is not null && positions.TryGetValue(value, out var hits) ? hits : none;
+    public bool[] Match(string? value) => value is not null && hitsByValue.TryGetValue(value, out var hits) ? hits : none;
 
     public void Resolve(Frame<TProfile> frame)
     {
@@ -71,17 +68,10 @@ internal sealed class TextIndex<TProfile>(Func<TProfile, string?> selector, Lamb
             return;
         }
 
-        foreach (var index in all)
+        var hits = Match(value);
+        for (var i = 0; i < all.Length; i++)
         {
-            frame.Conditions[index] = Tri.False;
-        }
-
-        if (value is not null && lookup.TryGetValue(value, out var matches))
-        {
-            foreach (var index in matches)
-            {
-                frame.Conditions[index] = Tri.True;
-            }
+            frame.Conditions[all[i]] = hits[i] ? Tri.True : Tri.False;
         }
     }
 }
