@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh                                   # everything, default job: the numbers to publish (long; quiet machine)
 #   benchmarks/run.sh --filter '*ProfileEvaluation*'    # one class, default job
-#   benchmarks/run.sh --quick                           # everything, short job (1 launch, 3 warm-up, 5 iterations)
+#   benchmarks/run.sh --quick                           # everything, short job (1 launch, 3 for the batch class; 3 warm-up, 5 iterations)
 #   benchmarks/run.sh --job dry --filter '*Compile*'    # smoke test
 #
 # Arguments are passed to Segmentation.Benchmarks (BenchmarkDotNet options plus --quick); --filter '*' is added when

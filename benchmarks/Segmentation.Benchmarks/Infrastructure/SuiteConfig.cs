@@ -6,7 +6,7 @@ namespace Segmentation.Benchmarks.Infrastructure;
 
 /// <summary>
 /// The suite's configuration. The real run uses BenchmarkDotNet's default job (one per benchmark, run one after another,
-/// so a 2-core machine is not oversubscribed by the harness). <c>--quick</c> selects a short job (1 launch, 3 warm-up and
+/// so a 2-core machine is not oversubscribed by the harness). <c>--quick</c> selects a short job (1 launch — the batch class keeps its 3 —, 3 warm-up and
 /// 5 measured iterations) for a rough picture in minutes; BenchmarkDotNet's own <c>--job dry</c> is the smoke test.
 /// Results are exported as GitHub markdown (<c>*-report-github.md</c>) next to the default exporters.
 /// </summary>
