@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 
 // Trimming and NativeAOT: why the engine's expression-building internals are safe, type by type. The proof is the
-// NativeAOT publish of tests/Segmentation.AotSmoke (Segmentation.Packaging.Tests), whose output must equal the JIT run.
+// NativeAOT publish of tests/Segmentation.AotSmoke (tests/Segmentation.Aot.Tests), whose output must equal the JIT run.
 //
 // Each suppression is written twice: "~T:" for the compiler's analyzers, "T:" for the trimmer and ILCompiler.
 //

@@ -1,13 +1,14 @@
 using System.Runtime.InteropServices;
+using Segmentation.Packaging.Tests;
 
-namespace Segmentation.Packaging.Tests;
+namespace Segmentation.Aot.Tests;
 
 /// <summary>
 /// Publishes tests/Segmentation.AotSmoke with NativeAOT (trimmed, trim and AOT warnings as errors), runs the native
 /// executable, and checks that it evaluates its catalog with interpreted expressions exactly as the JIT build does with
 /// compiled ones. Needs the native toolchain (clang, zlib): .ci/run installs it.
 /// </summary>
-[Trait("Category", "Packaging")]
+[Trait("Category", "NativeAot")]
 public sealed class NativeAotTests : IDisposable
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(8);
