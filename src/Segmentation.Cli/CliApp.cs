@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace Segmentation.Cli;
 
-/// <summary>The command: parse, read, evaluate, render. Every expected problem ends as one line on the error writer and exit code 1.</summary>
+/// <summary>
+/// The command: parse, read, evaluate, render. Every expected problem ends as one line on the error writer and exit code 1.
+/// Warnings (an as-of outside the data) are part of the table; with JSON or CSV they also go to the error writer.
+/// </summary>
 internal static class CliApp
 {
     /// <summary>Runs the command.</summary>
@@ -35,6 +38,12 @@ internal static class CliApp
                 : Build(options, null);
             stopwatch.Stop();
             Render(options.Format, report, stopwatch.Elapsed, console, output);
+            if (options.Format != OutputFormat.Table)
+            {
+                foreach (var warning in report.Warnings)
+                    error.WriteLine("warning: " + warning);
+            }
+
             return 0;
         }
         catch (Exception e) when (e is CliException or PurchaseLogFormatException)

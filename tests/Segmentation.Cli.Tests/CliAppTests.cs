@@ -15,7 +15,8 @@ public class CliAppTests
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         root.EnumerateObject().Select(p => p.Name).Should().Equal(
-            "source", "asOf", "highValueThreshold", "customers", "customersWithPurchases", "segments", "overlap", "rfm", "elapsedMs");
+            "source", "asOf", "highValueThreshold", "firstPurchase", "lastPurchase", "hasDataAfterAsOf", "warnings", "customers", "customersWithPurchases",
+            "segments", "overlap", "rfm", "elapsedMs");
         root.GetProperty("source").GetString().Should().Be("CDNOW_sample.txt");
         root.GetProperty("asOf").GetString().Should().Be("1997-09-30");
         root.GetProperty("customers").GetInt32().Should().Be(2357);

@@ -55,8 +55,8 @@ public class ReportBuilderTests
         var loyal = SampleReport.Segments.Single(s => s.Id == "loyal");
 
         loyal.BoughtAfterAsOf.Should().BeInRange(1, loyal.Customers);
-        loyal.BoughtAfterAsOfRate.Should().BeApproximately((double)loyal.BoughtAfterAsOf / loyal.Customers, 1e-9);
-        SampleReport.Segments.Single(s => s.Id == "one-time").BoughtAfterAsOfRate.Should().BeLessThan(loyal.BoughtAfterAsOfRate);
+        loyal.BoughtAfterAsOfRate.Should().BeApproximately((double)loyal.BoughtAfterAsOf!.Value / loyal.Customers, 1e-9);
+        SampleReport.Segments.Single(s => s.Id == "one-time").BoughtAfterAsOfRate.Should().BeLessThan(loyal.BoughtAfterAsOfRate!.Value);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class ReportBuilderTests
         rfm.Grid.Should().HaveCount(5).And.OnlyContain(row => row.Count == 5);
         rfm.Grid.Sum(row => row.Sum()).Should().Be(2357);
         rfm.Segments.Sum(s => s.Customers).Should().Be(2357);
-        rfm.Segments.Select(s => s.Id).Should().Equal(RfmSegments.Default.Select(r => r.Id));
+        rfm.Segments.Select(s => s.Id).Should().Equal(RfmSegments.Default.Select(r => ReportBuilder.RfmPrefix + r.Id));
     }
 
     [Fact]
