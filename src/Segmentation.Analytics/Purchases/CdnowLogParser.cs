@@ -12,7 +12,7 @@ internal static class CdnowLogParser
         var fields = new PurchaseFieldParser(sourceName);
         var records = new List<PurchaseRecord>();
         int? columns = null;
-        foreach (var line in LogLine.NonBlank(reader))
+        foreach (var line in LogLine.NonBlank(reader, fields))
         {
             var tokens = line.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (columns is null)
