@@ -96,7 +96,7 @@ public class CliAppTests
         var (exitCode, _, error) = Run("--file", path);
 
         exitCode.Should().Be(1);
-        error.Should().StartWith("error: broken.txt line 3: ").And.EndWith(Environment.NewLine);
+        error.Should().StartWith($"error: {path} line 3: ").And.EndWith(Environment.NewLine);
         error.TrimEnd().Should().NotContain(Environment.NewLine, "the message is one line, never a stack trace");
     }
 
@@ -108,7 +108,7 @@ public class CliAppTests
         var (exitCode, _, error) = Run("--file", path);
 
         exitCode.Should().Be(1);
-        error.Should().StartWith("error: orders.csv line 1: missing required column 'customer_id'");
+        error.Should().StartWith($"error: {path} line 1: missing required column 'customer_id'");
     }
 
     [Theory]

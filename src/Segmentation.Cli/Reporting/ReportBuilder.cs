@@ -51,7 +51,7 @@ internal static class ReportBuilder
             var customer = customers[i];
             var result = engine.Evaluate(customer, new DateTimeOffset(asOf, TimeSpan.Zero));
             if (result.HasFaults)
-                throw new CliException($"customer {customer.Id}: {result.Faults[0]}");
+                throw new CliException($"customer '{CliText.Shorten(customer.Id)}': {result.Faults[0]}");
             var segments = result.Segments.Where(s => !groups.Contains(s)).ToList();
             if (rfm?.SegmentOf(customer.Id) is { } rfmSegment)
                 segments.Add(RfmPrefix + rfmSegment);
