@@ -31,7 +31,9 @@ public class ReportBuilderTests
         Size("loyal").Should().Be(CountWhere(d => d.Count(p => Within(p, 365)) >= 5));
         Size("one-time").Should().Be(CountWhere(d => d.Length == 1));
         Size("repeat").Should().Be(CountWhere(d => d.Length >= 2 && d.Count(p => Within(p, 365)) < 5));
-        Size("post-purchase").Should().Be(CountWhere(d => d.Length >= 2));
+        Size("purchase").Should().Be(CountWhere(d => d.Length >= 1 && d[0].Date > CalibrationEnd.AddDays(-30)));
+        Size("post-purchase").Should().Be(CountWhere(d => d.Length >= 1 && d[0].Date <= CalibrationEnd.AddDays(-30)));
+        Size("awareness").Should().Be(CountWhere(d => d.Length == 0));
         Size("churn-risk").Should().Be(CountWhere(d => d.Length >= 3 && !d.Any(p => Within(p, 90))));
         Size("high-value").Should().Be(CountWhere(d => d.Where(p => Within(p, 365)).Sum(p => p.Amount) >= 250m));
     }
@@ -44,7 +46,7 @@ public class ReportBuilderTests
         sizes.Should().Contain(new Dictionary<string, int>
         {
             ["loyal"] = 193, ["repeat"] = 753, ["one-time"] = 1411, ["inactive"] = 0,
-            ["post-purchase"] = 946, ["purchase"] = 0, ["awareness"] = 1411,
+            ["post-purchase"] = 2357, ["purchase"] = 0, ["awareness"] = 0,
             ["churn-risk"] = 204, ["high-value"] = 121, ["seasonal-buyer"] = 0,
         });
     }
