@@ -39,7 +39,7 @@ public class CliAppTests
         var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().Be("section,id,name,group,customers,share,bought_after_as_of,bought_after_as_of_rate,revenue_after_as_of");
         lines[1].Should().Be("population,all,All customers,,2357,1,,,");
-        lines.Should().Contain(l => l.StartsWith("segment,loyal,Loyal,engagement,193,", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("segment,loyal,Loyal (frequent buyer),engagement,193,", StringComparison.Ordinal));
         lines.Count(l => l.StartsWith("rfm-cell,", StringComparison.Ordinal)).Should().Be(25);
     }
 
