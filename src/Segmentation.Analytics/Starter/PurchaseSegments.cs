@@ -44,7 +44,7 @@ internal static class PurchaseSegments
         s.Segment(Seasonal, "Seasonal buyer")
             .Describe(Text($"Ordered between {DaysPerYear - o.SeasonalToleranceDays} and {DaysPerYear + o.SeasonalToleranceDays} days ago (around this time last year)"))
             .Tagged("behavioral", "occasion")
-            .When(orders.Any.Between(DaysPerYear - o.SeasonalToleranceDays, DaysPerYear + o.SeasonalToleranceDays));
+            .When(orders.Any.BetweenDaysAgo(DaysPerYear - o.SeasonalToleranceDays, DaysPerYear + o.SeasonalToleranceDays));
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

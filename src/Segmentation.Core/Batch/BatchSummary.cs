@@ -1,4 +1,4 @@
-namespace Segmentation.Core.Tracking;
+namespace Segmentation.Core.Batch;
 
 /// <summary>What a completed batch run found.</summary>
 public sealed record BatchSummary

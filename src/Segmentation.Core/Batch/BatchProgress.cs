@@ -1,4 +1,4 @@
-namespace Segmentation.Core.Tracking;
+namespace Segmentation.Core.Batch;
 
 /// <summary>How far a batch run has come, reported after each chunk handed to the consumer.</summary>
 /// <param name="Processed">The number of profiles whose results were handed to the consumer.</param>

@@ -1,4 +1,4 @@
-namespace Segmentation.Core.Tracking;
+namespace Segmentation.Core.Batch;
 
 /// <summary>
 /// A batch run started by a <see cref="BatchRunner{TProfile}"/>: enumerate it (once) to receive the results, then read

@@ -1,6 +1,6 @@
 using Segmentation.Core.Engine;
 
-namespace Segmentation.Core.Tracking;
+namespace Segmentation.Core.Batch;
 
 /// <summary>One result of a batch run with the position of its profile in the input.</summary>
 /// <param name="Index">The zero-based position of the profile in the input.</param>

@@ -5,63 +5,70 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Telemetry;
 
-namespace Segmentation.Core.Tracking;
+namespace Segmentation.Core.Batch;
 
 /// <summary>
 /// Evaluates a stream of profiles in parallel with bounded memory: the input (an <see cref="IEnumerable{T}"/> or an
 /// <see cref="IAsyncEnumerable{T}"/>) is read in chunks and never materialized, results come back in input order or as
 /// they complete, each with its input index, and a profile whose evaluation throws comes back as a faulted result.
+/// It runs on the same implementation and <see cref="BatchOptions"/> as <c>SegmentEngine.EvaluateBatch</c>.
+/// <para>
+/// Progress is reporting only: a progress callback that throws is logged and the run goes on. Cancellation returns
+/// within <see cref="BatchOptions.CancellationGracePeriod"/> even when the input ignores the token or an evaluation
+/// never returns, with a <see cref="BatchCanceledException"/> naming the input positions not evaluated.
+/// </para>
 /// </summary>
 /// <typeparam name="TProfile">The profile type.</typeparam>
 public sealed class BatchRunner<TProfile>
 {
+    private const int StreamChunkSize = 256;
     private readonly SegmentEngine<TProfile> engine;
-    private readonly BatchRunnerOptions options;
+    private readonly BatchOptions options;
     private readonly ILogger logger;
-    private readonly Func<TProfile, string>? profileId;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="engine">The engine.</param>
-    /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
-    /// <param name="logger">Receives "batch finished" and "profile faulted" messages; <see langword="null"/> for none.</param>
-    public BatchRunner(SegmentEngine<TProfile> engine, BatchRunnerOptions? options = null, ILogger? logger = null)
+    /// <param name="options">Options, validated and copied now; <see langword="null"/> for the defaults.</param>
+    /// <param name="logger">Receives "batch finished", "profile faulted", "batch cancelled" and "progress callback threw" messages; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">An option is invalid; every problem is listed.</exception>
+    public BatchRunner(SegmentEngine<TProfile> engine, BatchOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         this.engine = engine;
-        this.options = options ?? new BatchRunnerOptions();
+        this.options = BatchOptionsValidator.Checked(options, nameof(options));
         this.logger = logger ?? NullLogger.Instance;
-        profileId = engine.RuleSet.Definition.ProfileId?.Compile(engine.IsInterpreted);
     }
 
     /// <summary>Prepares a run over profiles; evaluation starts when the run is enumerated.</summary>
     /// <param name="profiles">The profiles, read once, a chunk at a time.</param>
     /// <param name="asOf">The as-of instant.</param>
-    /// <param name="progress">Receives progress after each chunk; <see langword="null"/> for none.</param>
+    /// <param name="progress">Receives progress after each chunk; <see langword="null"/> for none. If it throws, the run goes on.</param>
     /// <returns>The run.</returns>
     public BatchRun Run(IEnumerable<TProfile> profiles, DateTimeOffset asOf, IProgress<BatchProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(profiles);
-        return Run(AsAsync(profiles, CancellationToken.None), asOf, progress);
+        return Run(BatchSource<TProfile>.Of(profiles), asOf, progress);
     }
 
     /// <summary>Prepares a run over an asynchronous stream of profiles; evaluation starts when the run is enumerated.</summary>
     /// <param name="profiles">The profiles, read once, a chunk at a time.</param>
     /// <param name="asOf">The as-of instant.</param>
-    /// <param name="progress">Receives progress after each chunk; <see langword="null"/> for none.</param>
+    /// <param name="progress">Receives progress after each chunk; <see langword="null"/> for none. If it throws, the run goes on.</param>
     /// <returns>The run.</returns>
     public BatchRun Run(IAsyncEnumerable<TProfile> profiles, DateTimeOffset asOf, IProgress<BatchProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(profiles);
-        return new BatchRun((run, token) => Execute(run, profiles, asOf, progress, token));
+        return Run(BatchSource<TProfile>.Of(profiles), asOf, progress);
     }
 
     /// <summary>Runs a batch to the end, handing every result to <paramref name="onResult"/>, and returns the summary.</summary>
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The as-of instant.</param>
     /// <param name="onResult">Receives each result; <see langword="null"/> to keep only the summary.</param>
-    /// <param name="progress">Receives progress after each chunk; <see langword="null"/> for none.</param>
-    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <param name="progress">Receives progress after each chunk; <see langword="null"/> for none. If it throws, the run goes on.</param>
+    /// <param name="cancellationToken">Cancels the run (see <see cref="BatchOptions.CancellationGracePeriod"/>).</param>
     /// <returns>The summary.</returns>
+    /// <exception cref="BatchCanceledException">The run was cancelled; it names the input positions not evaluated.</exception>
     public Task<BatchSummary> RunAsync(IEnumerable<TProfile> profiles, DateTimeOffset asOf, Func<BatchItem, ValueTask>? onResult = null, IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Drain(Run(profiles, asOf, progress), onResult, cancellationToken);
 
@@ -69,11 +76,15 @@ public sealed class BatchRunner<TProfile>
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The as-of instant.</param>
     /// <param name="onResult">Receives each result; <see langword="null"/> to keep only the summary.</param>
-    /// <param name="progress">Receives progress after each chunk; <see langword="null"/> for none.</param>
-    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <param name="progress">Receives progress after each chunk; <see langword="null"/> for none. If it throws, the run goes on.</param>
+    /// <param name="cancellationToken">Cancels the run (see <see cref="BatchOptions.CancellationGracePeriod"/>).</param>
     /// <returns>The summary.</returns>
+    /// <exception cref="BatchCanceledException">The run was cancelled; it names the input positions not evaluated.</exception>
     public Task<BatchSummary> RunAsync(IAsyncEnumerable<TProfile> profiles, DateTimeOffset asOf, Func<BatchItem, ValueTask>? onResult = null, IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Drain(Run(profiles, asOf, progress), onResult, cancellationToken);
+
+    private BatchRun Run(BatchSource<TProfile> source, DateTimeOffset asOf, IProgress<BatchProgress>? progress) =>
+        new((run, token) => Execute(run, source, asOf, progress, token));
 
     private static async Task<BatchSummary> Drain(BatchRun run, Func<BatchItem, ValueTask>? onResult, CancellationToken cancellationToken)
     {
@@ -88,13 +99,15 @@ public sealed class BatchRunner<TProfile>
         return await run.Completion.ConfigureAwait(false);
     }
 
-    private async IAsyncEnumerable<BatchItem> Execute(BatchRun run, IAsyncEnumerable<TProfile> profiles, DateTimeOffset asOf, IProgress<BatchProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<BatchItem> Execute(BatchRun run, BatchSource<TProfile> source, DateTimeOffset asOf, IProgress<BatchProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var activity = SegmentationTelemetry.ActivitySource.StartActivity(SegmentationTelemetry.BatchActivityName);
         var time = options.TimeProvider;
         var started = time.GetTimestamp();
         var summary = new BatchSummaryBuilder(engine.MembershipIds, asOf);
-        var chunks = BatchPipeline.Run(profiles, (chunk, token) => Evaluate(chunk, asOf, token), options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var evaluator = new BatchEvaluator<TProfile>(engine, asOf, time, engine.ProfileIdAccessor());
+        var pipeline = new BatchPipeline<TProfile>(source, evaluator.Results, options, options.ChunkSize ?? StreamChunkSize, options.Ordered);
+        var chunks = pipeline.RunAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var finished = false;
         try
         {
@@ -113,13 +126,19 @@ public sealed class BatchRunner<TProfile>
                 catch (Exception ex)
                 {
                     activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    if (ex is BatchCanceledException canceled)
+                    {
+                        Log.BatchCanceled(logger, canceled.Message);
+                    }
+
                     run.Fail(ex);
                     throw;
                 }
 
+                var results = chunk.Results!;
                 for (var i = 0; i < chunk.Count; i++)
                 {
-                    var item = new BatchItem(chunk.FirstIndex + i, chunk.Results[i]);
+                    var item = new BatchItem(chunk.FirstIndex + i, results[i]);
                     summary.Add(item.Result);
                     if (item.IsFaulted)
                     {
@@ -129,7 +148,7 @@ public sealed class BatchRunner<TProfile>
                     yield return item;
                 }
 
-                progress?.Report(new BatchProgress(summary.Profiles, summary.Faulted, time.GetElapsedTime(started)));
+                Report(progress, new BatchProgress(summary.Profiles, summary.Faulted, time.GetElapsedTime(started)));
             }
 
             finished = true;
@@ -152,6 +171,24 @@ public sealed class BatchRunner<TProfile>
         }
     }
 
+    /// <summary>Reports progress; progress is reporting only, so a callback that throws is logged and the run goes on.</summary>
+    private void Report(IProgress<BatchProgress>? progress, BatchProgress value)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        try
+        {
+            progress.Report(value);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.ProgressFailed(logger, ex);
+        }
+    }
+
     private void Faulted(BatchItem item, BatchRun run)
     {
         if (logger.IsEnabled(LogLevel.Warning))
@@ -164,55 +201,6 @@ public sealed class BatchRunner<TProfile>
             var error = new SegmentEvaluationException((int)Math.Min(item.Index, int.MaxValue), item.Result);
             run.Fail(error);
             throw error;
-        }
-    }
-
-    private void Evaluate(BatchChunk<TProfile> chunk, DateTimeOffset asOf, CancellationToken token)
-    {
-        var time = options.TimeProvider;
-        var ids = engine.MembershipIds;
-        for (var i = 0; i < chunk.Count; i++)
-        {
-            token.ThrowIfCancellationRequested();
-            var started = time.GetTimestamp();
-            var result = EvaluateOne(chunk.Profiles[i], asOf);
-            chunk.Profiles[i] = default!;
-            chunk.Results[i] = result;
-            EvaluationRecorder.Record(result, ids, time.GetElapsedTime(started), "batch");
-        }
-    }
-
-    private SegmentationResult EvaluateOne(TProfile profile, DateTimeOffset asOf)
-    {
-        try
-        {
-            return engine.Evaluate(profile, asOf);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return engine.FaultedResult(SafeId(profile), asOf, ex);
-        }
-    }
-
-    private string? SafeId(TProfile profile)
-    {
-        try
-        {
-            return profile is null || profileId is null ? null : profileId(profile);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return null;
-        }
-    }
-
-    private static async IAsyncEnumerable<TProfile> AsAsync(IEnumerable<TProfile> profiles, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        foreach (var profile in profiles)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return profile;
         }
     }
 }

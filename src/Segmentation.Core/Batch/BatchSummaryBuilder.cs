@@ -1,6 +1,6 @@
 using Segmentation.Core.Engine;
 
-namespace Segmentation.Core.Tracking;
+namespace Segmentation.Core.Batch;
 
 /// <summary>Accumulates a <see cref="BatchSummary"/> from results, on the consumer's thread.</summary>
 internal sealed class BatchSummaryBuilder(IReadOnlyList<string> membershipIds, DateTimeOffset asOf)
