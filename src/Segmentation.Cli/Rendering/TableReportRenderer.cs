@@ -8,7 +8,15 @@ namespace Segmentation.Cli.Rendering;
 /// <summary>Renders the report for a person: tables, a bar chart, the overlap matrix and the RFM grid.</summary>
 internal static class TableReportRenderer
 {
+    /// <summary>The width of the longest bar of the chart, in cells.</summary>
+    public const int ChartWidth = 48;
+
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    /// <summary>A number of customers, singular or plural.</summary>
+    /// <param name="count">The number.</param>
+    /// <returns><c>1 customer</c>, <c>2,357 customers</c>.</returns>
+    public static string Customers(int count) => count == 1 ? "1 customer" : Invariant($"{count:N0} customers");
 
     public static void Render(IAnsiConsole console, CliReport report, TimeSpan elapsed)
     {
@@ -30,14 +38,6 @@ internal static class TableReportRenderer
 
         console.MarkupLine(Invariant($"[grey]{Customers(report.Customers)} evaluated in {elapsed.TotalSeconds:0.00} s[/]"));
     }
-
-    /// <summary>The width of the longest bar of the chart, in cells.</summary>
-    public const int ChartWidth = 48;
-
-    /// <summary>A number of customers, singular or plural.</summary>
-    /// <param name="count">The number.</param>
-    /// <returns><c>1 customer</c>, <c>2,357 customers</c>.</returns>
-    public static string Customers(int count) => count == 1 ? "1 customer" : Invariant($"{count:N0} customers");
 
     private static Table SegmentTable(string title, IEnumerable<SegmentSize> segments, CliReport report)
     {
