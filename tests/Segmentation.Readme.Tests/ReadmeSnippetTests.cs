@@ -72,6 +72,29 @@ public sealed class ReadmeSnippetTests
         ruleSet.Should().ContainAll(shown);
     }
 
+    [Fact]
+    public void TestingReadme_DecisionTableExample_PassesAgainstTheExampleCatalog()
+    {
+        const string Readme = "src/Segmentation.Testing/README.md";
+        var blocks = MarkdownBlocks.Read(Readme);
+        var csv = blocks.Single(b => b.Info == "csv").Code;
+        var types = CompiledBlocks(Readme).Where(b => !SnippetCompiler.IsProgram(b)).ToArray();
+        var harness = new MarkdownBlock("harness", 1, "csharp", $$""""
+            using Segmentation.Core.Engine;
+            using Segmentation.Testing;
+
+            var table = DecisionTable.ParseCsv("""
+            {{csv.TrimEnd('\n')}}
+            """, "segments.csv");
+            Console.WriteLine(table.Run(SegmentEngine.Compile(new MyCatalog()), CustomerRows.Map));
+            """", null, "harness");
+
+        var (image, problems) = SnippetCompiler.Compile(harness, types);
+
+        problems.Should().BeEmpty();
+        SnippetCompiler.Run(image!).Trim().Should().Be("Decision table 'segments.csv': all 2 rows passed.");
+    }
+
     private static IEnumerable<MarkdownBlock> CompiledBlocks(string readme) =>
         MarkdownBlocks.Read(readme).Where(b => b.IsCSharp && (readme != "README.md" || b.Marker == "compiled"));
 
