@@ -10,6 +10,7 @@ internal static class CsvLogParser
     public static List<PurchaseRecord> Parse(TextReader reader, string sourceName, CsvPurchaseLogOptions options)
     {
         var fields = new PurchaseFieldParser(sourceName);
+        var problems = new ProblemCollector(sourceName);
         using var lines = LogLine.NonBlank(reader, fields).GetEnumerator();
         if (!lines.MoveNext())
             throw fields.Error(1, "the log is empty; expected a header line");
@@ -22,21 +23,42 @@ internal static class CsvLogParser
         var amount = Require(header, options.AmountColumn, headerLine, options, fields);
         var quantity = IndexOf(header, options.QuantityColumn);
         var records = new List<PurchaseRecord>();
-        while (lines.MoveNext())
+        var more = true;
+        try
         {
-            var number = lines.Current.Number;
-            var values = Split(lines.Current, options.Delimiter, fields);
-            if (values.Count != header.Count)
-                throw fields.Error(number, string.Create(CultureInfo.InvariantCulture, $"expected {header.Count} fields as in the header but found {values.Count}"));
-
-            records.Add(new PurchaseRecord(
-                fields.CustomerId(values[customer], options.CustomerIdColumn, number),
-                fields.IsoOrCompactDay(values[date], options.DateColumn, number),
-                quantity < 0 ? 1 : fields.Quantity(values[quantity], options.QuantityColumn, number),
-                fields.Amount(values[amount], options.AmountColumn, number)));
+            while (more && lines.MoveNext())
+            {
+                try
+                {
+                    records.Add(Record(lines.Current, header.Count, customer, date, quantity, amount, options, fields));
+                }
+                catch (PurchaseLogFormatException problem)
+                {
+                    more = problems.Add(problem);
+                }
+            }
+        }
+        catch (PurchaseLogFormatException unreadable)
+        {
+            problems.Add(unreadable);
         }
 
+        problems.ThrowIfAny(stoppedEarly: !more);
         return records;
+    }
+
+    private static PurchaseRecord Record(LogLine line, int columns, int customer, int date, int quantity, int amount, CsvPurchaseLogOptions options, PurchaseFieldParser fields)
+    {
+        var number = line.Number;
+        var values = Split(line, options.Delimiter, fields);
+        if (values.Count != columns)
+            throw fields.Error(number, string.Create(CultureInfo.InvariantCulture, $"expected {columns} fields as in the header but found {values.Count}"));
+
+        return new PurchaseRecord(
+            fields.CustomerId(values[customer], options.CustomerIdColumn, number),
+            fields.IsoOrCompactDay(values[date], options.DateColumn, number),
+            quantity < 0 ? 1 : fields.Quantity(values[quantity], options.QuantityColumn, number),
+            fields.Amount(values[amount], options.AmountColumn, number));
     }
 
     private static List<string> Split(LogLine line, char delimiter, PurchaseFieldParser fields) =>

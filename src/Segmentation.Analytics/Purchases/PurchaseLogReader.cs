@@ -23,6 +23,12 @@ public static class PurchaseLogReader
     public const decimal MaxAmount = 1_000_000_000_000_000m;
 
     /// <summary>
+    /// The most malformed lines one read reports: a malformed line is recorded and reading goes on, so that one error
+    /// lists every bad line (<see cref="PurchaseLogFormatException.Problems"/>), up to this many.
+    /// </summary>
+    public const int MaxProblems = 20;
+
+    /// <summary>
     /// Reads a CDNOW log file, detecting its format from the first non-blank line: the sample format
     /// (five whitespace-separated columns <c>master_id sample_id yyyymmdd number_of_cds dollar_value</c>, no header;
     /// the customer key is <c>sample_id</c>) or the master format (four columns

@@ -159,6 +159,41 @@ public class PurchaseLogHardeningTests
         act.Should().Throw<PurchaseLogFormatException>().Which.LineNumber.Should().Be(line);
     }
 
+    [Fact]
+    public void ReadCsv_SeveralBadLines_AreAllReportedAtOnceOnOneLine()
+    {
+        var text = "customer_id,date,amount\nc1,2024-01-01,-1\nc2,2024-01-01,5\n,2024-01-02,5\nc3,2024-13-01,5\n";
+
+        var act = () => PurchaseLogReader.ReadCsv(new StringReader(text), "orders.csv");
+
+        var error = act.Should().Throw<PurchaseLogFormatException>().Which;
+        error.Problems.Select(p => p.LineNumber).Should().Equal(2, 4, 5);
+        error.LineNumber.Should().Be(2);
+        error.Message.Should().Be(
+            "orders.csv line 2: amount -1 is negative: returns and refunds are not purchases; remove them or net them into the purchase they undo; " +
+            "line 4: customer_id is empty; line 5: date '2024-13-01' is not a date (yyyy-MM-dd or yyyyMMdd)");
+    }
+
+    [Fact]
+    public void ReadCdnow_ManyBadLines_StopsAtTheLimitAndSaysSo()
+    {
+        var text = string.Concat(Enumerable.Range(1, 100).Select(i => $" {i:00000} 19970101 1 x\n"));
+
+        var act = () => PurchaseLogReader.ReadCdnow(new StringReader(text), "log.txt");
+
+        var error = act.Should().Throw<PurchaseLogFormatException>().Which;
+        error.Problems.Should().HaveCount(PurchaseLogReader.MaxProblems);
+        error.Message.Should().EndWith($"line 20: dollar_value 'x' is not a number (stopped reading after 20 problems)");
+    }
+
+    [Fact]
+    public void ReadCdnow_BadLinesThenABinaryLine_ReportsBoth()
+    {
+        var act = () => PurchaseLogReader.ReadCdnow(new StringReader(" 1 19970101 1 x\n\0\0\0\0\n 2 19970101 1 y\n"), "log.txt");
+
+        act.Should().Throw<PurchaseLogFormatException>().Which.Problems.Select(p => p.LineNumber).Should().Equal(1, 2);
+    }
+
     private static string Shown(char delimiter) => delimiter == '\t' ? "tabs" : $"'{delimiter}'";
 
     /// <summary>A reader that never ends, like /dev/zero, and counts what was read from it.</summary>
