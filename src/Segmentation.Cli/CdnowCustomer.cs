@@ -14,11 +14,11 @@ internal sealed record CdnowCustomer(string Id, IReadOnlyList<CdnowPurchase> Pur
         [.. CustomerPurchases.GroupByCustomer(records).Select(c => new CdnowCustomer(c.CustomerId, MergeDays(c.Purchases)))];
 
     private static CdnowPurchase[] MergeDays(IEnumerable<PurchaseRecord> records) =>
-        [.. records.GroupBy(r => r.Date.Date).Select(day => new CdnowPurchase(day.Key, day.Sum(r => r.Quantity), day.Sum(r => r.Amount)))];
+        [.. records.GroupBy(r => r.Date.Date).Select(day => new CdnowPurchase(day.Key, day.Sum(r => (long)r.Quantity), day.Sum(r => r.Amount)))];
 }
 
 /// <summary>One purchase day of a customer.</summary>
 /// <param name="Date">The day, at midnight UTC.</param>
-/// <param name="Quantity">The number of items bought that day.</param>
+/// <param name="Quantity">The number of items bought that day (a sum of whole numbers, so a <see langword="long"/>).</param>
 /// <param name="Amount">The value bought that day.</param>
-internal readonly record struct CdnowPurchase(DateTime Date, int Quantity, decimal Amount);
+internal readonly record struct CdnowPurchase(DateTime Date, long Quantity, decimal Amount);

@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace Segmentation.Cli;
 
-/// <summary>The command: parse, read, evaluate, render. Every expected problem ends as one line on the error writer and exit code 1.</summary>
+/// <summary>
+/// The command: parse, read, evaluate, render. Every expected problem ends as one line on the error writer and exit code 1.
+/// Warnings (an as-of outside the data) are part of the table; with JSON or CSV they also go to the error writer.
+/// </summary>
 internal static class CliApp
 {
     /// <summary>Runs the command.</summary>
@@ -35,33 +38,42 @@ internal static class CliApp
                 : Build(options, null);
             stopwatch.Stop();
             Render(options.Format, report, stopwatch.Elapsed, console, output);
+            if (options.Format != OutputFormat.Table)
+            {
+                foreach (var warning in report.Warnings)
+                    error.WriteLine("warning: " + warning);
+            }
+
             return 0;
         }
         catch (Exception e) when (e is CliException or PurchaseLogFormatException)
         {
-            error.WriteLine("error: " + e.Message);
+            error.WriteLine("error: " + CliText.Shorten(e.Message.ReplaceLineEndings(" "), 1000));
             return 1;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            error.WriteLine($"error: unexpected {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            error.WriteLine($"error: unexpected {e.GetType().Name}: {CliText.Shorten(e.Message.ReplaceLineEndings(" "), 300)}");
             return 1;
         }
     }
 
     private static CliReport Build(CliOptions options, IProgress<int>? progress)
     {
-        var (records, source) = PurchaseLogSource.Read(options.File);
+        var (records, source) = PurchaseLogSource.Read(options.File, CsvOptions(options));
         var customers = CdnowCustomer.FromRecords(records);
         return ReportBuilder.Build(customers, source, options.AsOf, options.HighValue, progress);
     }
+
+    private static CsvPurchaseLogOptions CsvOptions(CliOptions options) =>
+        new() { Delimiter = options.Delimiter, IgnoreUnknownColumns = options.IgnoreUnknownColumns };
 
     private static CliReport BuildWithProgress(IAnsiConsole console, CliOptions options) =>
         console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
             .Start(context =>
             {
                 var reading = context.AddTask("Reading purchase log").IsIndeterminate();
-                var (records, source) = PurchaseLogSource.Read(options.File);
+                var (records, source) = PurchaseLogSource.Read(options.File, CsvOptions(options));
                 var customers = CdnowCustomer.FromRecords(records);
                 reading.IsIndeterminate(false).Value(reading.MaxValue);
                 var evaluating = context.AddTask("Evaluating customers", maxValue: Math.Max(customers.Count, 1));

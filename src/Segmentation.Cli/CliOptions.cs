@@ -26,6 +26,9 @@ internal sealed record CliOptions
         Options:
           --file <path>          A CDNOW log (whitespace-separated) or, for *.csv, a CSV with a header naming
                                  customer_id, date (yyyy-MM-dd or yyyyMMdd), amount and optionally quantity.
+          --delimiter <char>     The field delimiter of a CSV log: one character, or "tab". Default ",".
+          --ignore-unknown-columns   Ignore CSV columns other than customer_id, date, amount and quantity
+                                 (by default an unknown column is an error, so a misspelt column is not silently dropped).
           --as-of <yyyy-MM-dd>   The evaluation date; later purchases are invisible to the segments. Default 1997-09-30.
           --format <table|json|csv>   Output format; json and csv go to standard output without colours. Default table.
           --high-value <amount>  Spend in the last 365 days that makes a customer high-value. Default 250.
@@ -33,6 +36,10 @@ internal sealed record CliOptions
         """;
 
     public string? File { get; init; }
+
+    public char Delimiter { get; init; } = ',';
+
+    public bool IgnoreUnknownColumns { get; init; }
 
     public DateTime AsOf { get; init; } = DefaultAsOf;
 
@@ -52,6 +59,8 @@ internal sealed record CliOptions
             {
                 "-h" or "--help" or "-?" => options with { Help = true },
                 "--file" => options with { File = Value(args, ref i) },
+                "--delimiter" => options with { Delimiter = ParseDelimiter(Value(args, ref i)) },
+                "--ignore-unknown-columns" => options with { IgnoreUnknownColumns = true },
                 "--as-of" => options with { AsOf = ParseDate(Value(args, ref i)) },
                 "--format" => options with { Format = ParseFormat(Value(args, ref i)) },
                 "--high-value" => options with { HighValue = ParseAmount(Value(args, ref i)) },
@@ -74,6 +83,13 @@ internal sealed record CliOptions
         DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
             ? DateTime.SpecifyKind(date, DateTimeKind.Utc)
             : throw new CliException($"--as-of '{text}' is not a date in the form yyyy-MM-dd");
+
+    private static char ParseDelimiter(string text) => text switch
+    {
+        "tab" or "\\t" => '\t',
+        { Length: 1 } when text[0] is not ('"' or '\r' or '\n') => text[0],
+        _ => throw new CliException($"--delimiter '{text}' is not one character (or tab) other than a quote or a line break"),
+    };
 
     private static OutputFormat ParseFormat(string text) =>
         Enum.TryParse<OutputFormat>(text, ignoreCase: true, out var format) && Enum.IsDefined(format) && !int.TryParse(text, out _)

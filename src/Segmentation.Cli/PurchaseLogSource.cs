@@ -12,10 +12,11 @@ internal static class PurchaseLogSource
 
     /// <summary>Reads the records.</summary>
     /// <param name="path">The file, or <see langword="null"/> for the embedded CDNOW log.</param>
+    /// <param name="csv">How to read a CSV log; <see langword="null"/> for the defaults.</param>
     /// <returns>The records and the name of their source.</returns>
     /// <exception cref="CliException">The file is missing or unreadable.</exception>
-    /// <exception cref="PurchaseLogFormatException">A line is malformed; the message names the file and line.</exception>
-    public static (IReadOnlyList<PurchaseRecord> Records, string SourceName) Read(string? path)
+    /// <exception cref="PurchaseLogFormatException">A line is malformed; the message names the file as given and the line.</exception>
+    public static (IReadOnlyList<PurchaseRecord> Records, string SourceName) Read(string? path, CsvPurchaseLogOptions? csv = null)
     {
         if (path is null)
         {
@@ -32,7 +33,8 @@ internal static class PurchaseLogSource
 
         try
         {
-            var records = IsCsv(path) ? PurchaseLogReader.ReadCsv(path) : PurchaseLogReader.ReadCdnow(path);
+            using var reader = File.OpenText(path);
+            var records = IsCsv(path) ? PurchaseLogReader.ReadCsv(reader, path, csv) : PurchaseLogReader.ReadCdnow(reader, path);
             return (records, Path.GetFileName(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

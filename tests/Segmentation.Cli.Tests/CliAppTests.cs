@@ -15,7 +15,8 @@ public class CliAppTests
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         root.EnumerateObject().Select(p => p.Name).Should().Equal(
-            "source", "asOf", "highValueThreshold", "customers", "customersWithPurchases", "segments", "overlap", "rfm", "elapsedMs");
+            "source", "asOf", "highValueThreshold", "firstPurchase", "lastPurchase", "hasDataAfterAsOf", "warnings", "customers", "customersWithPurchases",
+            "segments", "overlap", "rfm", "elapsedMs");
         root.GetProperty("source").GetString().Should().Be("CDNOW_sample.txt");
         root.GetProperty("asOf").GetString().Should().Be("1997-09-30");
         root.GetProperty("customers").GetInt32().Should().Be(2357);
@@ -38,7 +39,7 @@ public class CliAppTests
         var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().Be("section,id,name,group,customers,share,bought_after_as_of,bought_after_as_of_rate,revenue_after_as_of");
         lines[1].Should().Be("population,all,All customers,,2357,1,,,");
-        lines.Should().Contain(l => l.StartsWith("segment,loyal,Loyal,engagement,193,", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("segment,loyal,Loyal (frequent buyer),engagement,193,", StringComparison.Ordinal));
         lines.Count(l => l.StartsWith("rfm-cell,", StringComparison.Ordinal)).Should().Be(25);
     }
 
@@ -95,7 +96,7 @@ public class CliAppTests
         var (exitCode, _, error) = Run("--file", path);
 
         exitCode.Should().Be(1);
-        error.Should().StartWith("error: broken.txt line 3: ").And.EndWith(Environment.NewLine);
+        error.Should().StartWith($"error: {path} line 3: ").And.EndWith(Environment.NewLine);
         error.TrimEnd().Should().NotContain(Environment.NewLine, "the message is one line, never a stack trace");
     }
 
@@ -107,7 +108,7 @@ public class CliAppTests
         var (exitCode, _, error) = Run("--file", path);
 
         exitCode.Should().Be(1);
-        error.Should().StartWith("error: orders.csv line 1: missing required column 'customer_id'");
+        error.Should().StartWith($"error: {path} line 1: missing required column 'customer_id'");
     }
 
     [Theory]

@@ -31,7 +31,9 @@ public class ReportBuilderTests
         Size("loyal").Should().Be(CountWhere(d => d.Count(p => Within(p, 365)) >= 5));
         Size("one-time").Should().Be(CountWhere(d => d.Length == 1));
         Size("repeat").Should().Be(CountWhere(d => d.Length >= 2 && d.Count(p => Within(p, 365)) < 5));
-        Size("post-purchase").Should().Be(CountWhere(d => d.Length >= 2));
+        Size("purchase").Should().Be(CountWhere(d => d.Length >= 1 && d[0].Date > CalibrationEnd.AddDays(-30)));
+        Size("post-purchase").Should().Be(CountWhere(d => d.Length >= 1 && d[0].Date <= CalibrationEnd.AddDays(-30)));
+        Size("awareness").Should().Be(CountWhere(d => d.Length == 0));
         Size("churn-risk").Should().Be(CountWhere(d => d.Length >= 3 && !d.Any(p => Within(p, 90))));
         Size("high-value").Should().Be(CountWhere(d => d.Where(p => Within(p, 365)).Sum(p => p.Amount) >= 250m));
     }
@@ -44,7 +46,7 @@ public class ReportBuilderTests
         sizes.Should().Contain(new Dictionary<string, int>
         {
             ["loyal"] = 193, ["repeat"] = 753, ["one-time"] = 1411, ["inactive"] = 0,
-            ["post-purchase"] = 946, ["purchase"] = 0, ["awareness"] = 1411,
+            ["post-purchase"] = 2357, ["purchase"] = 0, ["awareness"] = 0,
             ["churn-risk"] = 204, ["high-value"] = 121, ["seasonal-buyer"] = 0,
         });
     }
@@ -55,8 +57,8 @@ public class ReportBuilderTests
         var loyal = SampleReport.Segments.Single(s => s.Id == "loyal");
 
         loyal.BoughtAfterAsOf.Should().BeInRange(1, loyal.Customers);
-        loyal.BoughtAfterAsOfRate.Should().BeApproximately((double)loyal.BoughtAfterAsOf / loyal.Customers, 1e-9);
-        SampleReport.Segments.Single(s => s.Id == "one-time").BoughtAfterAsOfRate.Should().BeLessThan(loyal.BoughtAfterAsOfRate);
+        loyal.BoughtAfterAsOfRate.Should().BeApproximately((double)loyal.BoughtAfterAsOf!.Value / loyal.Customers, 1e-9);
+        SampleReport.Segments.Single(s => s.Id == "one-time").BoughtAfterAsOfRate.Should().BeLessThan(loyal.BoughtAfterAsOfRate!.Value);
     }
 
     [Fact]
@@ -85,7 +87,7 @@ public class ReportBuilderTests
         rfm.Grid.Should().HaveCount(5).And.OnlyContain(row => row.Count == 5);
         rfm.Grid.Sum(row => row.Sum()).Should().Be(2357);
         rfm.Segments.Sum(s => s.Customers).Should().Be(2357);
-        rfm.Segments.Select(s => s.Id).Should().Equal(RfmSegments.Default.Select(r => r.Id));
+        rfm.Segments.Select(s => s.Id).Should().Equal(RfmSegments.Default.Select(r => ReportBuilder.RfmPrefix + r.Id));
     }
 
     [Fact]

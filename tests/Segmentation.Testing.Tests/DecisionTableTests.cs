@@ -40,7 +40,7 @@ public sealed class DecisionTableTests
         var result = DecisionTable.Load(DataFile("shop.csv")).Run(Engine, Map);
 
         result.Passed.Should().BeTrue(result.ToString());
-        result.ToString().Should().Be("Decision table shop.csv: all 3 rows passed.");
+        result.ToString().Should().Be("Decision table 'shop.csv': all 3 rows passed.");
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class DecisionTableTests
         result.Failures.Select(f => f.Row.Number).Should().Equal(1, 3);
         act.Should().Throw<SegmentAssertionException>().Which.Message.Should().Be(string.Join(
             Environment.NewLine,
-            "Decision table examples: 2 of 3 rows failed.",
+            "Decision table 'examples': 2 of 3 rows failed.",
             "row 1 (two orders) as of 2026-11-01T00:00:00Z: failed",
             "  expect: expected [loyal], was []",
             "    loyal: no",
@@ -113,7 +113,7 @@ public sealed class DecisionTableTests
     {
         var act = () => DecisionTable.ParseCsv("name,expect:loyal\nfirst,true\nsecond,maybe", "t.csv");
 
-        act.Should().Throw<DecisionTableFormatException>().WithMessage("t.csv, row 2 (second), column 'expect:loyal': 'maybe' is not true or false.");
+        act.Should().Throw<DecisionTableFormatException>().WithMessage("t.csv line 3, row 2 (second), column 'expect:loyal': 'maybe' is not true or false.");
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class DecisionTableTests
 
         var act = () => row.Decimal("nps");
 
-        act.Should().Throw<DecisionTableFormatException>().WithMessage("table, row 1, column 'nps': 'abc' is not a number.");
+        act.Should().Throw<DecisionTableFormatException>().WithMessage("unnamed line 2, row 1, column 'nps': 'abc' is not a number.");
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class DecisionTableTests
         var result = table.Run(Engine, Map);
 
         result.Failures.Should().ContainSingle().Which.Mismatches.Single().Actual.Should()
-            .Be("the mapper threw DecisionTableFormatException: table, row 1 (bad), column 'orders': 'x' is not a whole number.");
+            .Be("the mapper threw DecisionTableFormatException: unnamed line 2, row 1 (bad), column 'orders': 'x' is not a whole number.");
     }
 
     [Fact]

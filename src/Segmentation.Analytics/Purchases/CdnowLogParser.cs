@@ -10,21 +10,39 @@ internal static class CdnowLogParser
     public static List<PurchaseRecord> Parse(TextReader reader, string sourceName)
     {
         var fields = new PurchaseFieldParser(sourceName);
+        var problems = new ProblemCollector(sourceName);
         var records = new List<PurchaseRecord>();
         int? columns = null;
-        foreach (var line in LogLine.NonBlank(reader))
+        var more = true;
+        try
         {
-            var tokens = line.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (columns is null)
+            foreach (var line in LogLine.NonBlank(reader, fields))
             {
-                columns = DetectColumns(tokens, line.Number, fields);
-                if (columns == 4 && IsMasterHeader(tokens))
-                    continue;
-            }
+                var tokens = line.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                if (columns is null)
+                {
+                    columns = DetectColumns(tokens, line.Number, fields);
+                    if (columns == 4 && IsMasterHeader(tokens))
+                        continue;
+                }
 
-            records.Add(columns == 5 ? Sample(tokens, line.Number, fields) : Master(tokens, line.Number, fields));
+                try
+                {
+                    records.Add(columns == 5 ? Sample(tokens, line.Number, fields) : Master(tokens, line.Number, fields));
+                }
+                catch (PurchaseLogFormatException problem)
+                {
+                    if (!(more = problems.Add(problem)))
+                        break;
+                }
+            }
+        }
+        catch (PurchaseLogFormatException unreadable)
+        {
+            problems.Add(unreadable);
         }
 
+        problems.ThrowIfAny(stoppedEarly: !more);
         return records;
     }
 

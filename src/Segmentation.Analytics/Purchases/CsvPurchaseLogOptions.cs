@@ -22,4 +22,11 @@ public sealed class CsvPurchaseLogOptions
     /// <summary>Gets the field delimiter. Fields may be enclosed in double quotes, with <c>""</c> for a literal quote.</summary>
     /// <value>The default value is <c>,</c>.</value>
     public char Delimiter { get; init; } = ',';
+
+    /// <summary>
+    /// Gets a value indicating whether columns other than the four above are ignored. By default a column the reader does
+    /// not know is an error, so that a misspelt optional column (<c>quantiy</c>) is not silently read as "no quantity".
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool IgnoreUnknownColumns { get; init; }
 }

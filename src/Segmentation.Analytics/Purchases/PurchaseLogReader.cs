@@ -1,12 +1,33 @@
 namespace Segmentation.Analytics.Purchases;
 
 /// <summary>
-/// Reads purchase logs into <see cref="PurchaseRecord"/> lists. Blank lines are skipped, CRLF and LF line endings are both
+/// Reads purchase logs into <see cref="PurchaseRecord"/> lists. Blank lines are skipped, CRLF, LF and CR line endings are
 /// accepted, numbers and dates use the invariant culture, and any malformed line throws a
-/// <see cref="PurchaseLogFormatException"/> naming the source, the 1-based line number and the reason.
+/// <see cref="PurchaseLogFormatException"/> naming the source, the 1-based line number and the reason (fields quoted in
+/// it are cut to 40 characters). Rejected as malformed: a line longer than <see cref="MaxLineLength"/> characters or
+/// containing NUL characters (a binary file), a customer id containing a control character, a negative amount or
+/// quantity (returns and refunds are not purchases), and an amount above <see cref="MaxAmount"/>.
 /// </summary>
 public static class PurchaseLogReader
 {
+    /// <summary>
+    /// The longest line accepted, in characters: reading stops with an error at the first longer line, so a binary file
+    /// or an endless stream never fills memory.
+    /// </summary>
+    public const int MaxLineLength = 65_536;
+
+    /// <summary>
+    /// The largest amount of one record (10^15). A list holds fewer than 2^31 records, so no total of a log can exceed
+    /// about 2.1 × 10^24, far below the range of <see cref="decimal"/>: sums over any records read never overflow.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
+    /// <summary>
+    /// The most malformed lines one read reports: a malformed line is recorded and reading goes on, so that one error
+    /// lists every bad line (<see cref="PurchaseLogFormatException.Problems"/>), up to this many.
+    /// </summary>
+    public const int MaxProblems = 20;
+
     /// <summary>
     /// Reads a CDNOW log file, detecting its format from the first non-blank line: the sample format
     /// (five whitespace-separated columns <c>master_id sample_id yyyymmdd number_of_cds dollar_value</c>, no header;

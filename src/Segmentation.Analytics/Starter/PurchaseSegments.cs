@@ -13,15 +13,16 @@ internal static class PurchaseSegments
     {
         s.Group(Engagement, "Engagement level")
             .Describe(Text($"Loyal: >= {o.LoyalMinOrders} orders in {o.LoyalWindowDays} days; repeat / one-time: 2+ / 1 orders ever, one in {o.ActiveWindowDays} days; otherwise inactive"))
-            .Member(Loyal, "Loyal", orders.Count.InLast(o.LoyalWindowDays).AtLeast(o.LoyalMinOrders))
+            .Member(Loyal, "Loyal (frequent buyer)", orders.Count.InLast(o.LoyalWindowDays).AtLeast(o.LoyalMinOrders))
             .Member(Repeat, "Repeat", orders.Count.Ever().AtLeast(2), orders.Any.InLast(o.ActiveWindowDays))
             .Member(OneTime, "One-time", orders.Count.Ever().EqualTo(1), orders.Any.InLast(o.ActiveWindowDays))
             .Otherwise(Inactive, "Inactive");
 
+        // Purchase stages first, so nobody who has bought is in a pre-purchase stage; purchases after as-of do not exist yet.
         var journey = s.Group(JourneyStage, "Journey stage")
-            .Describe("Post-purchase, purchase, consideration (with events), otherwise awareness; first match wins")
-            .Member(PostPurchase, "Post-purchase", orders.Count.Ever().AtLeast(o.PostPurchaseMinOrders))
-            .Member(Purchase, "Purchase", orders.Any.InLast(o.PurchaseStageWindowDays));
+            .Describe(Text($"Purchase: first order in the last {o.PurchaseStageWindowDays} days; post-purchase: first order earlier; consideration (with events): no order, an add-to-cart in the last {o.ConsiderationWindowDays} days; otherwise awareness"))
+            .Member(Purchase, "Purchase", orders.Any.InLast(o.PurchaseStageWindowDays), orders.None.OlderThan(o.PurchaseStageWindowDays))
+            .Member(PostPurchase, "Post-purchase", orders.Any.Ever());
         if (events is not null)
             journey.Member(Consideration, "Consideration", events.AnyOf(events.Types.AddToCart).InLast(o.ConsiderationWindowDays));
         journey.Otherwise(Awareness, "Awareness");

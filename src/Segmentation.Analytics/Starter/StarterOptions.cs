@@ -21,15 +21,18 @@ public sealed class StarterOptions
     /// <value>The default value is 365.</value>
     public int ActiveWindowDays { get; set; } = 365;
 
-    /// <summary>Gets or sets the number of orders ever that puts a profile in the <see cref="StarterSegmentIds.PostPurchase"/> stage.</summary>
-    /// <value>The default value is 2.</value>
-    public int PostPurchaseMinOrders { get; set; } = 2;
-
-    /// <summary>Gets or sets the window of a recent order that puts a profile in the <see cref="StarterSegmentIds.Purchase"/> stage.</summary>
+    /// <summary>
+    /// Gets or sets the window of the journey's <see cref="StarterSegmentIds.Purchase"/> stage: a profile whose first order
+    /// is in the last this many days is in the purchase stage; one whose first order is older is
+    /// <see cref="StarterSegmentIds.PostPurchase"/>.
+    /// </summary>
     /// <value>The default value is 30.</value>
     public int PurchaseStageWindowDays { get; set; } = 30;
 
-    /// <summary>Gets or sets the window of an add-to-cart event that puts a profile in the <see cref="StarterSegmentIds.Consideration"/> stage.</summary>
+    /// <summary>
+    /// Gets or sets the window of an add-to-cart event that puts a profile without any order in the
+    /// <see cref="StarterSegmentIds.Consideration"/> stage.
+    /// </summary>
     /// <value>The default value is 30.</value>
     public int ConsiderationWindowDays { get; set; } = 30;
 

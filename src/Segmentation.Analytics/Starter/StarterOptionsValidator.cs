@@ -10,7 +10,6 @@ internal static class StarterOptionsValidator
         AtLeast(problems, nameof(options.LoyalMinOrders), options.LoyalMinOrders, 1);
         AtLeast(problems, nameof(options.LoyalWindowDays), options.LoyalWindowDays, 1);
         AtLeast(problems, nameof(options.ActiveWindowDays), options.ActiveWindowDays, 1);
-        AtLeast(problems, nameof(options.PostPurchaseMinOrders), options.PostPurchaseMinOrders, 1);
         AtLeast(problems, nameof(options.PurchaseStageWindowDays), options.PurchaseStageWindowDays, 1);
         AtLeast(problems, nameof(options.ConsiderationWindowDays), options.ConsiderationWindowDays, 1);
         AtLeast(problems, nameof(options.ChurnRiskMinOrders), options.ChurnRiskMinOrders, 1);

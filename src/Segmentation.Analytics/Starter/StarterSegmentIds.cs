@@ -18,19 +18,23 @@ public static class StarterSegmentIds
     /// <summary>Engagement fallback: no order in the last <see cref="StarterOptions.ActiveWindowDays"/> days (including profiles that never ordered).</summary>
     public const string Inactive = "inactive";
 
-    /// <summary>The exclusive journey-stage group: <see cref="PostPurchase"/>, <see cref="Purchase"/>, <see cref="Consideration"/>, or <see cref="Awareness"/>.</summary>
+    /// <summary>
+    /// The exclusive journey-stage group, in the order of the customer's journey reversed (first match wins):
+    /// <see cref="Purchase"/>, <see cref="PostPurchase"/>, <see cref="Consideration"/>, or <see cref="Awareness"/>. Nobody
+    /// with an order by as-of is in a pre-purchase stage (consideration or awareness).
+    /// </summary>
     public const string JourneyStage = "journey-stage";
 
-    /// <summary>Journey stage: at least <see cref="StarterOptions.PostPurchaseMinOrders"/> orders ever.</summary>
+    /// <summary>Journey stage: has ordered, the first order more than <see cref="StarterOptions.PurchaseStageWindowDays"/> days ago.</summary>
     public const string PostPurchase = "post-purchase";
 
-    /// <summary>Journey stage: an order in the last <see cref="StarterOptions.PurchaseStageWindowDays"/> days.</summary>
+    /// <summary>Journey stage: the first order was placed in the last <see cref="StarterOptions.PurchaseStageWindowDays"/> days.</summary>
     public const string Purchase = "purchase";
 
-    /// <summary>Journey stage: an add-to-cart event in the last <see cref="StarterOptions.ConsiderationWindowDays"/> days (only when events are mapped).</summary>
+    /// <summary>Journey stage: no order yet, and an add-to-cart event in the last <see cref="StarterOptions.ConsiderationWindowDays"/> days (only when events are mapped).</summary>
     public const string Consideration = "consideration";
 
-    /// <summary>Journey stage fallback: every profile no earlier stage took.</summary>
+    /// <summary>Journey stage fallback: no order yet and no sign of consideration.</summary>
     public const string Awareness = "awareness";
 
     /// <summary>Bought often, not recently: at least <see cref="StarterOptions.ChurnRiskMinOrders"/> orders ever and none in the last <see cref="StarterOptions.ChurnRiskQuietDays"/> days.</summary>

@@ -8,47 +8,51 @@ namespace Segmentation.Cli.Rendering;
 /// <summary>Renders the report for a person: tables, a bar chart, the overlap matrix and the RFM grid.</summary>
 internal static class TableReportRenderer
 {
+    /// <summary>The width of the longest bar of the chart, in cells.</summary>
+    public const int ChartWidth = 48;
+
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    /// <summary>A number of customers, singular or plural.</summary>
+    /// <param name="count">The number.</param>
+    /// <returns><c>1 customer</c>, <c>2,357 customers</c>.</returns>
+    public static string Customers(int count) => count == 1 ? "1 customer" : Invariant($"{count:N0} customers");
 
     public static void Render(IAnsiConsole console, CliReport report, TimeSpan elapsed)
     {
         console.Write(new Rule($"[bold]Segmentation.Core[/] · {Markup.Escape(report.Source)} · as of {report.AsOf:yyyy-MM-dd}").LeftJustified());
-        console.MarkupLine(Invariant($"[bold]{report.Customers:N0}[/] customers, {report.CustomersWithPurchases:N0} with a purchase by as-of"));
+        foreach (var warning in report.Warnings)
+            console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
+        console.MarkupLine(Invariant($"[bold]{Customers(report.Customers)}[/], {report.CustomersWithPurchases:N0} with a purchase by as-of; purchases from {report.FirstPurchase:yyyy-MM-dd} to {report.LastPurchase:yyyy-MM-dd}"));
         console.MarkupLine(Invariant($"high-value: spend >= {report.HighValueThreshold:N2} in the last 365 days"));
-        console.Write(SegmentTable("Starter segments", report.Segments));
-        console.Write(Chart(report.Segments.Where(s => s.Group is null || s.Customers > 0)));
+        console.Write(SegmentTable("Starter segments", report.Segments, report));
+        console.Write(ProportionalBarChart.Render("Customers per segment", [.. report.Segments.Where(s => s.Group is null || s.Customers > 0).Select(s => (s.Id, (long)s.Customers))], ChartWidth));
         console.Write(OverlapTable(report.Overlap));
         if (report.Rfm is { } rfm)
         {
             console.Write(RfmGrid(rfm));
-            console.Write(SegmentTable(Invariant($"RFM segments ({rfm.Bins} bins, fitted on {report.CustomersWithPurchases:N0} customers)"), rfm.Segments));
+            foreach (var note in rfm.Notes)
+                console.MarkupLine("[grey]" + Markup.Escape(note) + "[/]");
+            console.Write(SegmentTable(Invariant($"RFM segments ({rfm.Bins} bins, fitted on {Customers(report.CustomersWithPurchases)})"), rfm.Segments, report));
         }
 
-        console.MarkupLine(Invariant($"[grey]{report.Customers:N0} customers evaluated in {elapsed.TotalSeconds:0.00} s[/]"));
+        console.MarkupLine(Invariant($"[grey]{Customers(report.Customers)} evaluated in {elapsed.TotalSeconds:0.00} s[/]"));
     }
 
-    private static Table SegmentTable(string title, IEnumerable<SegmentSize> segments)
+    private static Table SegmentTable(string title, IEnumerable<SegmentSize> segments, CliReport report)
     {
         var table = new Table().Title(title).Border(TableBorder.Rounded)
             .AddColumn("Group").AddColumn("Segment").AddColumn(new TableColumn("Customers").RightAligned())
             .AddColumn(new TableColumn("Share").RightAligned()).AddColumn(new TableColumn("Bought after as-of").RightAligned());
+        if (!report.HasDataAfterAsOf)
+            table.Caption(Invariant($"[grey]bought after as-of: no data after as-of (the log ends on {report.LastPurchase:yyyy-MM-dd})[/]"));
         foreach (var s in segments)
         {
-            table.AddRow(Markup.Escape(s.Group ?? "—"), Markup.Escape(s.Id), Invariant($"{s.Customers:N0}"), Invariant($"{s.Share:P1}"),
-                s.Customers == 0 ? "—" : Invariant($"{s.BoughtAfterAsOfRate:P1}"));
+            var after = s.BoughtAfterAsOfRate is not { } rate ? "no data" : s.Customers == 0 ? "—" : Invariant($"{rate:P1}");
+            table.AddRow(Markup.Escape(s.Group ?? "—"), Markup.Escape(s.Id), Invariant($"{s.Customers:N0}"), Invariant($"{s.Share:P1}"), after);
         }
 
         return table;
-    }
-
-    private static BarChart Chart(IEnumerable<SegmentSize> segments)
-    {
-        var chart = new BarChart().Label("Customers per segment").Width(72).UseValueFormatter(v => v.ToString("N0", Culture));
-        var colors = new[] { Color.Green, Color.Aqua, Color.Yellow, Color.Fuchsia, Color.Orange1, Color.Blue };
-        var i = 0;
-        foreach (var s in segments)
-            chart.AddItem(s.Id, s.Customers, colors[i++ % colors.Length]);
-        return chart;
     }
 
     private static Table OverlapTable(OverlapMatrix overlap)

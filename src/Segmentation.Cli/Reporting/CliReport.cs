@@ -12,6 +12,18 @@ internal sealed record CliReport
     /// <summary>Gets the spend in the last 365 days that made a customer high-value.</summary>
     public required decimal HighValueThreshold { get; init; }
 
+    /// <summary>Gets the day of the first purchase in the log.</summary>
+    public required DateOnly FirstPurchase { get; init; }
+
+    /// <summary>Gets the day of the last purchase in the log.</summary>
+    public required DateOnly LastPurchase { get; init; }
+
+    /// <summary>Gets a value indicating whether the log has purchases after as-of, so that "bought after as-of" can be measured.</summary>
+    public bool HasDataAfterAsOf => LastPurchase > AsOf;
+
+    /// <summary>Gets what the reader of the report should know before trusting it (an as-of outside the data, ...).</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
+
     /// <summary>Gets the number of customers in the log.</summary>
     public required int Customers { get; init; }
 
@@ -34,10 +46,10 @@ internal sealed record CliReport
 /// <param name="Group">The exclusive group the segment is a member of, if any.</param>
 /// <param name="Customers">The number of customers in the segment.</param>
 /// <param name="Share">The share of all customers.</param>
-/// <param name="BoughtAfterAsOf">The number of its customers who bought again after as-of.</param>
-/// <param name="BoughtAfterAsOfRate">Their share of the segment (0 for an empty segment).</param>
-/// <param name="RevenueAfterAsOf">What its customers spent after as-of.</param>
-internal sealed record SegmentSize(string Id, string Name, string? Group, int Customers, double Share, int BoughtAfterAsOf, double BoughtAfterAsOfRate, decimal RevenueAfterAsOf);
+/// <param name="BoughtAfterAsOf">The number of its customers who bought again after as-of; <see langword="null"/> when the log has no data after as-of.</param>
+/// <param name="BoughtAfterAsOfRate">Their share of the segment (0 for an empty segment); <see langword="null"/> when the log has no data after as-of.</param>
+/// <param name="RevenueAfterAsOf">What its customers spent after as-of; <see langword="null"/> when the log has no data after as-of.</param>
+internal sealed record SegmentSize(string Id, string Name, string? Group, int Customers, double Share, int? BoughtAfterAsOf, double? BoughtAfterAsOfRate, decimal? RevenueAfterAsOf);
 
 /// <summary>The number of customers in both of two segments; the diagonal is each segment's size.</summary>
 /// <param name="Segments">The segment ids, the rows and columns.</param>
@@ -61,10 +73,12 @@ internal sealed record OverlapMatrix(IReadOnlyList<string> Segments, IReadOnlyLi
 /// <param name="RecencyCutPoints">The fitted recency cut points in days.</param>
 /// <param name="FrequencyCutPoints">The fitted frequency (repeat purchases) cut points.</param>
 /// <param name="MonetaryCutPoints">The fitted monetary (total spend) cut points.</param>
+/// <param name="Notes">How to read the scores: the cut points, and every score that nobody can get because cut points are tied.</param>
 internal sealed record RfmSummary(
     int Bins,
     IReadOnlyList<SegmentSize> Segments,
     IReadOnlyList<IReadOnlyList<int>> Grid,
     IReadOnlyList<decimal> RecencyCutPoints,
     IReadOnlyList<decimal> FrequencyCutPoints,
-    IReadOnlyList<decimal> MonetaryCutPoints);
+    IReadOnlyList<decimal> MonetaryCutPoints,
+    IReadOnlyList<string> Notes);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Segmentation.Analytics.Measurement;
 using Segmentation.Analytics.Rfm;
 using Segmentation.Analytics.Starter;
@@ -50,7 +51,7 @@ internal static class ReportBuilder
             var customer = customers[i];
             var result = engine.Evaluate(customer, new DateTimeOffset(asOf, TimeSpan.Zero));
             if (result.HasFaults)
-                throw new CliException($"customer {customer.Id}: {result.Faults[0]}");
+                throw new CliException($"customer '{CliText.Shorten(customer.Id)}': {result.Faults[0]}");
             var segments = result.Segments.Where(s => !groups.Contains(s)).ToList();
             if (rfm?.SegmentOf(customer.Id) is { } rfmSegment)
                 segments.Add(RfmPrefix + rfmSegment);
@@ -60,17 +61,45 @@ internal static class ReportBuilder
         }
 
         var measured = SegmentMeasurement.Measure(profiles);
+        var first = DateOnly.FromDateTime(customers.Min(c => c.Purchases[0].Date));
+        var last = DateOnly.FromDateTime(customers.Max(c => c.Purchases[^1].Date));
+        var day = DateOnly.FromDateTime(asOf);
+        var after = last > day;
         return new CliReport
         {
             Source = source,
-            AsOf = DateOnly.FromDateTime(asOf),
+            AsOf = day,
             HighValueThreshold = highValue,
+            FirstPurchase = first,
+            LastPurchase = last,
+            Warnings = Warnings(day, first, last),
             Customers = customers.Count,
             CustomersWithPurchases = rfm?.Snapshot.PopulationSize ?? 0,
-            Segments = [.. StarterSegments(catalog).Select(s => Size(measured, s.Id, s.Id, s.Name, s.Group))],
+            Segments = [.. StarterSegments(catalog).Select(s => Size(measured, s.Id, s.Id, s.Name, s.Group, after))],
             Overlap = Overlap(measured),
-            Rfm = rfm is null ? null : RfmSummaryOf(rfm, measured),
+            Rfm = rfm is null ? null : RfmSummaryOf(rfm, measured, after),
         };
+    }
+
+    /// <summary>What makes the report misleading at a glance: an as-of before the first purchase, or at or after the last.</summary>
+    /// <param name="asOf">The evaluation day.</param>
+    /// <param name="first">The first purchase day of the log.</param>
+    /// <param name="last">The last purchase day of the log.</param>
+    /// <returns>The warnings, one sentence each.</returns>
+    public static IReadOnlyList<string> Warnings(DateOnly asOf, DateOnly first, DateOnly last)
+    {
+        var warnings = new List<string>();
+        if (asOf < first)
+        {
+            warnings.Add(Invariant($"as-of {asOf:yyyy-MM-dd} is before the first purchase in the log ({first:yyyy-MM-dd}): nobody had bought yet, so every customer is inactive and RFM cannot be fitted. Choose an as-of between {first:yyyy-MM-dd} and {last:yyyy-MM-dd}."));
+        }
+
+        if (asOf >= last)
+        {
+            warnings.Add(Invariant($"the log ends on {last:yyyy-MM-dd}, on or before as-of {asOf:yyyy-MM-dd}: there is no data after as-of, so what customers did next (\"bought after as-of\") cannot be measured."));
+        }
+
+        return warnings;
     }
 
     private static IEnumerable<(string Id, string Name, string? Group)> StarterSegments(StarterCatalog<CdnowCustomer> catalog) =>
@@ -83,12 +112,13 @@ internal static class ReportBuilder
         return new ProfileOutcome(after.Length > 0, after.Sum(p => p.Amount), after.Length, after.Length > 0);
     }
 
-    private static SegmentSize Size(SegmentReport report, string measuredId, string id, string name, string? group)
+    private static SegmentSize Size(SegmentReport report, string measuredId, string id, string name, string? group, bool dataAfterAsOf)
     {
         var metrics = report.Segments.FirstOrDefault(s => s.SegmentId == measuredId);
-        return metrics is null
+        var size = metrics is null
             ? new SegmentSize(id, name, group, 0, 0, 0, 0, 0m)
             : new SegmentSize(id, name, group, metrics.Size, metrics.Share, metrics.Conversions, metrics.ConversionRate, metrics.Revenue);
+        return dataAfterAsOf ? size : size with { BoughtAfterAsOf = null, BoughtAfterAsOfRate = null, RevenueAfterAsOf = null };
     }
 
     private static OverlapMatrix Overlap(SegmentReport report)
@@ -100,7 +130,7 @@ internal static class ReportBuilder
         return new OverlapMatrix(ids, [.. ids.Select(a => (IReadOnlyList<int>)[.. ids.Select(b => Count(a, b))])]);
     }
 
-    private static RfmSummary RfmSummaryOf(RfmScoring rfm, SegmentReport report)
+    private static RfmSummary RfmSummaryOf(RfmScoring rfm, SegmentReport report, bool dataAfterAsOf)
     {
         var bins = rfm.Snapshot.Bins;
         var grid = new int[bins][];
@@ -111,10 +141,13 @@ internal static class ReportBuilder
 
         return new RfmSummary(
             bins,
-            [.. RfmScoring.Rules.Select(rule => Size(report, RfmPrefix + rule.Id, rule.Id, rule.Name, "rfm"))],
+            [.. RfmScoring.Rules.Select(rule => Size(report, RfmPrefix + rule.Id, RfmPrefix + rule.Id, rule.Name, "rfm", dataAfterAsOf))],
             [.. grid.Select(row => (IReadOnlyList<int>)row)],
             rfm.Snapshot.RecencyCutPoints,
             rfm.Snapshot.FrequencyCutPoints,
-            rfm.Snapshot.MonetaryCutPoints);
+            rfm.Snapshot.MonetaryCutPoints,
+            RfmNotes.For(bins, rfm.Snapshot.RecencyCutPoints, rfm.Snapshot.FrequencyCutPoints, rfm.Snapshot.MonetaryCutPoints));
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

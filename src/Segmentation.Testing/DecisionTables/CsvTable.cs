@@ -1,41 +1,53 @@
+using System.Globalization;
 using System.Text;
 
 namespace Segmentation.Testing;
 
-/// <summary>Reads RFC 4180 CSV: a header row, quoted fields with doubled quotes, blank lines skipped.</summary>
+/// <summary>Reads RFC 4180 CSV: a header row, quoted fields with doubled quotes, blank lines skipped. Errors name the table and the line.</summary>
 internal static class CsvTable
 {
-    public static (IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string?>> Rows) Parse(string text)
+    public static RawTable Parse(string text, string name)
     {
-        var records = Records(text).Where(r => !(r.Count == 1 && r[0].Length == 0)).ToList();
+        var records = Records(text, name).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Length == 0)).ToList();
         if (records.Count == 0)
         {
-            throw new DecisionTableFormatException("The CSV has no header row.");
+            throw new DecisionTableFormatException($"{name} line 1: the CSV has no header row.");
         }
 
-        var header = records[0].Select(h => h.Trim()).ToArray();
-        var rows = records.Skip(1).ToArray();
-        for (var i = 0; i < rows.Length; i++)
+        var header = records[0].Fields.Select(h => h.Trim()).ToArray();
+        var rows = new List<RawRow>(records.Count - 1);
+        foreach (var (line, fields) in records.Skip(1))
         {
-            if (rows[i].Count != header.Length)
+            if (fields.Count != header.Length)
             {
-                throw new DecisionTableFormatException($"Row {i + 1} has {rows[i].Count} fields; the header has {header.Length}.");
+                var count = fields.Count == 1 ? "1 field" : string.Create(CultureInfo.InvariantCulture, $"{fields.Count} fields");
+                throw new DecisionTableFormatException(string.Create(CultureInfo.InvariantCulture, $"{name} line {line}: row {rows.Count + 1} has {count}; the header has {header.Length}."));
             }
+
+            rows.Add(new RawRow(line, fields));
         }
 
-        return (header, rows);
+        return new RawTable(header, records[0].Line, rows);
     }
 
-    private static IEnumerable<IReadOnlyList<string>> Records(string text)
+    private static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Records(string text, string name)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
+        var line = 1;
+        var recordLine = 1;
+        var quoteLine = 1;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (quoted)
             {
+                if (c == '\n' || (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+                {
+                    line++;
+                }
+
                 if (c != '"')
                 {
                     field.Append(c);
@@ -53,6 +65,7 @@ internal static class CsvTable
             else if (c == '"')
             {
                 quoted = true;
+                quoteLine = line;
             }
             else if (c == ',')
             {
@@ -68,8 +81,10 @@ internal static class CsvTable
 
                 fields.Add(field.ToString());
                 field.Clear();
-                yield return fields;
+                yield return (recordLine, fields);
                 fields = [];
+                line++;
+                recordLine = line;
             }
             else
             {
@@ -79,13 +94,13 @@ internal static class CsvTable
 
         if (quoted)
         {
-            throw new DecisionTableFormatException("The CSV ends inside a quoted field.");
+            throw new DecisionTableFormatException(string.Create(CultureInfo.InvariantCulture, $"{name} line {quoteLine}: a quoted field opened here is never closed."));
         }
 
         if (field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());
-            yield return fields;
+            yield return (recordLine, fields);
         }
     }
 }

@@ -12,10 +12,11 @@ public sealed class DecisionRow
     private readonly Dictionary<string, string?> cells;
     private readonly IReadOnlyList<Expectation> expectations;
 
-    internal DecisionRow(string table, int number, IReadOnlyList<string> columns, IReadOnlyList<string?> values)
+    internal DecisionRow(string table, int number, int line, IReadOnlyList<string> columns, IReadOnlyList<string?> values)
     {
         Table = table;
         Number = number;
+        Line = line;
         cells = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < columns.Count; i++)
         {
@@ -36,6 +37,9 @@ public sealed class DecisionRow
 
     /// <summary>The row's position among the table's rows, from 1 (the CSV header is not counted).</summary>
     public int Number { get; }
+
+    /// <summary>The 1-based line of the table's text where the row starts.</summary>
+    public int Line { get; }
 
     /// <summary>The row's <c>name</c> cell, if any.</summary>
     public string? Name { get; }
@@ -136,10 +140,9 @@ public sealed class DecisionRow
             return null;
         }
 
-        if (text.Length > 2 && text[0] is '+' or '-' && text[^1] is 'd' or 'D'
-            && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var days))
+        if (text.Length >= 2 && text[0] is '+' or '-' && text[^1] is 'd' or 'D')
         {
-            return AsOf is { } asOf ? asOf.AddDays(days) : throw Error(column, $"'{text}' is relative to the as-of instant, but the row has no asOf.");
+            return Relative(column, text);
         }
 
         return ParseInstant(text) ?? throw Error(column, $"'{text}' is not a date: write an ISO 8601 date (2026-10-01), date and time, or days relative to asOf (-30d).");
@@ -194,6 +197,27 @@ public sealed class DecisionRow
         _ => null,
     };
 
+    private DateTimeOffset Relative(string column, string text)
+    {
+        if (!decimal.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var days))
+        {
+            throw Error(column, $"'{text}' is not a number of days relative to asOf: write a sign, digits and d, such as -30d or +1.5d.");
+        }
+
+        if (AsOf is not { } asOf)
+        {
+            throw Error(column, $"'{text}' is relative to the as-of instant, but the row has no asOf.");
+        }
+
+        // 4,000,000 days exceed the whole DateTimeOffset range, so the product below cannot overflow.
+        var ticks = Math.Abs(days) <= 4_000_000m ? Math.Round(days * TimeSpan.TicksPerDay) : decimal.MaxValue;
+        var earliest = (decimal)(DateTimeOffset.MinValue.UtcTicks - asOf.UtcTicks);
+        var latest = (decimal)(DateTimeOffset.MaxValue.UtcTicks - asOf.UtcTicks);
+        return ticks >= earliest && ticks <= latest
+            ? asOf.AddTicks((long)ticks)
+            : throw Error(column, $"'{text}' is out of the range of dates as seen from asOf {SegmentAssert.Format(asOf)}.");
+    }
+
     private static DateTimeOffset? ParseInstant(string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant) ? instant : null;
 
@@ -202,5 +226,6 @@ public sealed class DecisionRow
     private DecisionTableFormatException Missing(string column) =>
         Error(column, cells.ContainsKey(column) ? "the cell is empty." : "the table has no such column.");
 
-    private DecisionTableFormatException Error(string column, string message) => new($"{Table}, {Label}, column '{column}': {message}");
+    private DecisionTableFormatException Error(string column, string message) =>
+        new(FormattableString.Invariant($"{Table} line {Line}, {Label}, column '{column}': {message}"));
 }

@@ -31,7 +31,7 @@ public sealed class DecisionRowResult
     {
         if (!Passed)
         {
-            throw new SegmentAssertionException($"Decision table {Row.Table}: {this}");
+            throw new SegmentAssertionException($"Decision table '{Row.Table}': {this}");
         }
     }
 

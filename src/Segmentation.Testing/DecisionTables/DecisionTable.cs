@@ -22,21 +22,33 @@ namespace Segmentation.Testing;
 /// </summary>
 public sealed class DecisionTable
 {
-    private DecisionTable(string name, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string?>> rows)
+    /// <summary>The name of a table parsed without one, in messages.</summary>
+    private const string Unnamed = "unnamed";
+
+    private DecisionTable(string name, RawTable table)
     {
-        if (columns.Distinct(StringComparer.OrdinalIgnoreCase).Count() != columns.Count)
+        var columns = table.Header;
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in columns)
         {
-            throw new DecisionTableFormatException($"{name}: a column name appears twice (names are case-insensitive).");
+            if (seen.TryGetValue(column, out var first))
+            {
+                var spelling = string.Equals(first, column, StringComparison.Ordinal) ? "." : $" ('{first}' and '{column}'; names are case-insensitive).";
+                throw new DecisionTableFormatException(FormattableString.Invariant($"{name} line {table.HeaderLine}: the column '{column}' appears twice{spelling}"));
+            }
+
+            seen.Add(column, column);
         }
 
         if (!columns.Any(Expectation.IsExpectationColumn))
         {
-            throw new DecisionTableFormatException($"{name}: no column states an expectation; add expect, expect:<id>, member:<group>, score:<score> or tier:<score>.");
+            throw new DecisionTableFormatException(FormattableString.Invariant(
+                $"{name} line {table.HeaderLine}: no column states an expectation; add expect, expect:<id>, member:<group>, score:<score> or tier:<score>."));
         }
 
         Name = name;
         Columns = columns;
-        Rows = [.. rows.Select((values, i) => new DecisionRow(name, i + 1, columns, values))];
+        Rows = [.. table.Rows.Select((row, i) => new DecisionRow(name, i + 1, row.Line, columns, row.Values))];
     }
 
     /// <summary>The table's name, for messages: the file name, or the name it was parsed with.</summary>
@@ -50,28 +62,29 @@ public sealed class DecisionTable
 
     /// <summary>Parses a CSV table (RFC 4180: a header row, commas, quoted fields with doubled quotes; blank lines skipped).</summary>
     /// <param name="csv">The CSV text.</param>
-    /// <param name="name">The table's name for messages. The default value is <c>table</c>.</param>
+    /// <param name="name">The table's name for messages, typically its file name. The default value is <c>unnamed</c>.</param>
     /// <returns>The table.</returns>
-    /// <exception cref="DecisionTableFormatException">The text is not a decision table, or an expectation cell cannot be read.</exception>
-    public static DecisionTable ParseCsv(string csv, string name = "table")
+    /// <exception cref="DecisionTableFormatException">The text is not a decision table, or an expectation cell cannot be read; the message names the table and the line.</exception>
+    public static DecisionTable ParseCsv(string csv, string name = Unnamed)
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(name);
-        var (header, rows) = CsvTable.Parse(csv);
-        return new DecisionTable(name, header, rows);
+        return new DecisionTable(name, CsvTable.Parse(csv, name));
     }
 
     /// <summary>Parses a JSON table: an array of flat objects, one per row; arrays are read as <c>;</c>-separated lists.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <param name="name">The table's name for messages. The default value is <c>table</c>.</param>
+    /// <param name="name">The table's name for messages, typically its file name. The default value is <c>unnamed</c>.</param>
     /// <returns>The table.</returns>
-    /// <exception cref="DecisionTableFormatException">The text is not a decision table, or an expectation cell cannot be read.</exception>
-    public static DecisionTable ParseJson(string json, string name = "table")
+    /// <exception cref="DecisionTableFormatException">
+    /// The text is not a decision table (malformed JSON, a row that is not an object, a key twice in a row, keys being
+    /// case-insensitive), or an expectation cell cannot be read; the message names the table and the line.
+    /// </exception>
+    public static DecisionTable ParseJson(string json, string name = Unnamed)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(name);
-        var (header, rows) = JsonTable.Parse(json);
-        return new DecisionTable(name, header, rows);
+        return new DecisionTable(name, JsonTable.Parse(json, name));
     }
 
     /// <summary>Loads a <c>.csv</c> or <c>.json</c> table file, named after the file.</summary>
@@ -113,5 +126,5 @@ public sealed class DecisionTable
 
     /// <summary>Names the table and its size.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"{Name} ({Rows.Count} rows)";
+    public override string ToString() => $"{Name} ({Plural.Rows(Rows.Count)})";
 }

@@ -40,10 +40,11 @@ public sealed class DecisionTableResult
     {
         if (Passed)
         {
-            return $"Decision table {Table}: all {Rows.Count} rows passed.";
+            var all = Rows.Count switch { 0 => "it has no rows", 1 => "the 1 row passed", _ => FormattableString.Invariant($"all {Rows.Count} rows passed") };
+            return $"Decision table '{Table}': {all}.";
         }
 
-        var text = new StringBuilder($"Decision table {Table}: {Failures.Count} of {Rows.Count} rows failed.");
+        var text = new StringBuilder(FormattableString.Invariant($"Decision table '{Table}': {Failures.Count} of {Plural.Rows(Rows.Count)} failed."));
         foreach (var failure in Failures)
         {
             text.AppendLine().Append(failure);

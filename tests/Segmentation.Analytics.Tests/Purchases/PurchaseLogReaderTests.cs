@@ -90,13 +90,13 @@ public class PurchaseLogReaderTests
     [Fact]
     public void ReadCsv_DefaultColumnsInAnyOrder_ReadsRecords()
     {
-        var text = "date,amount,customer_id,quantity\r\n2024-03-01,12.50,c1,2\r\n20240302,-3.10,\"c,2\",1\r\n";
+        var text = "date,amount,customer_id,quantity\r\n2024-03-01,12.50,c1,2\r\n20240302,3.10,\"c,2\",1\r\n";
 
         var records = PurchaseLogReader.ReadCsv(new StringReader(text), "orders.csv");
 
         records.Should().Equal(
             new PurchaseRecord("c1", CdnowSample.Day(2024, 3, 1), 2, 12.50m),
-            new PurchaseRecord("c,2", CdnowSample.Day(2024, 3, 2), 1, -3.10m));
+            new PurchaseRecord("c,2", CdnowSample.Day(2024, 3, 2), 1, 3.10m));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public class StarterCatalogTests
         options.Should().BeEquivalentTo(new
         {
             LoyalMinOrders = 5, LoyalWindowDays = 365, ActiveWindowDays = 365,
-            PostPurchaseMinOrders = 2, PurchaseStageWindowDays = 30, ConsiderationWindowDays = 30,
+            PurchaseStageWindowDays = 30, ConsiderationWindowDays = 30,
             ChurnRiskMinOrders = 3, ChurnRiskQuietDays = 90, CartAbandonerWindowDays = 7,
             BrowserMinPageViews = 3, BrowserWindowDays = 30,
             HighValueMinSpend = 1000m, HighValueMinAverageOrderValue = (decimal?)null, HighValueWindowDays = 365,

@@ -14,8 +14,37 @@ public class StarterJourneyTests
         Evaluate(WithOrders(29.99)).MemberOf(StarterSegmentIds.JourneyStage).Should().Be(StarterSegmentIds.Purchase);
 
     [Fact]
-    public void Journey_OneOrderExactlyThirtyDaysAgo_IsAwareness() =>
-        Evaluate(WithOrders(30)).MemberOf(StarterSegmentIds.JourneyStage).Should().Be(StarterSegmentIds.Awareness);
+    public void Journey_OneOrderExactlyThirtyDaysAgo_IsPostPurchase() =>
+        Evaluate(WithOrders(30)).MemberOf(StarterSegmentIds.JourneyStage).Should().Be(StarterSegmentIds.PostPurchase);
+
+    [Fact]
+    public void Journey_OneOldOrder_IsPostPurchaseNotAwareness() =>
+        Evaluate(WithOrders(200)).MemberOf(StarterSegmentIds.JourneyStage).Should().Be(StarterSegmentIds.PostPurchase);
+
+    [Fact]
+    public void Journey_TwoOrdersBothRecent_IsPurchase() =>
+        Evaluate(WithOrders(2, 20)).MemberOf(StarterSegmentIds.JourneyStage).Should().Be(StarterSegmentIds.Purchase);
+
+    [Fact]
+    public void Journey_RecentRepeatOrderAfterAnOldFirstOrder_IsPostPurchase() =>
+        Evaluate(WithOrders(1, 100)).MemberOf(StarterSegmentIds.JourneyStage).Should().Be(StarterSegmentIds.PostPurchase);
+
+    [Fact]
+    public void Journey_OldOrderAndRecentAddToCart_IsPostPurchaseNotConsideration() =>
+        Evaluate(WithActivity(WithOrders(100), "AddToCart", 1)).MemberOf(StarterSegmentIds.JourneyStage).Should().Be(StarterSegmentIds.PostPurchase);
+
+    [Fact]
+    public void Journey_OrderOnlyAfterAsOf_IsAwareness() =>
+        Evaluate(WithOrders(-5)).MemberOf(StarterSegmentIds.JourneyStage).Should().Be(StarterSegmentIds.Awareness);
+
+    [Fact]
+    public void Journey_PurchaseWindowOption_MovesTheBoundary() =>
+        Evaluate(WithOrders(50), new StarterOptions { PurchaseStageWindowDays = 60 }).MemberOf(StarterSegmentIds.JourneyStage).Should().Be(StarterSegmentIds.Purchase);
+
+    [Fact]
+    public void Engagement_LoyalName_SaysItIsTheFrequentBuyerNotTheRfmSegment() =>
+        new StarterCatalog<Shopper>(FullMapping()).Definition.Groups.Single(g => g.Id == StarterSegmentIds.Engagement).Members.Single(m => m.Id == StarterSegmentIds.Loyal).Name
+            .Should().Be("Loyal (frequent buyer)");
 
     [Fact]
     public void Journey_RecentAddToCart_IsConsideration() =>
