@@ -65,12 +65,12 @@ public static class ConditionSemantics
             {
                 frame.Reset(profile, asOf);
                 var outcome = network.Condition(index, frame);
-                if (outcome == Tri.Fault)
+                if (outcome == ConditionState.Faulted)
                 {
                     ExceptionDispatchInfo.Throw(frame.ConditionFaults[index]!.Exception);
                 }
 
-                return outcome == Tri.True;
+                return outcome == ConditionState.True;
             }
             finally
             {

@@ -24,10 +24,10 @@ internal sealed class Network<TProfile>
 
     public required IReadOnlyDictionary<ConditionDefinition, ConditionNode<TProfile>> NodeOf { get; init; }
 
-    public Tri Condition(int index, Frame<TProfile> frame)
+    public ConditionState Condition(int index, Frame<TProfile> frame)
     {
         var state = frame.Conditions[index];
-        if (state == Tri.Unknown)
+        if (state == ConditionState.Pending)
         {
             state = Conditions[index].Compute(this, frame);
             frame.Conditions[index] = state;
@@ -36,13 +36,13 @@ internal sealed class Network<TProfile>
         return state;
     }
 
-    public Tri Value(int index, Frame<TProfile> frame)
+    public ValueState Value(int index, Frame<TProfile> frame)
     {
-        var state = frame.ValueState[index];
-        if (state == Tri.Unknown)
+        var state = frame.ValueStates[index];
+        if (state == ValueState.Pending)
         {
             Values[index].Compute(this, frame);
-            state = frame.ValueState[index];
+            state = frame.ValueStates[index];
         }
 
         return state;
