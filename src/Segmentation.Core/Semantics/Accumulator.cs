@@ -38,6 +38,40 @@ internal struct Accumulator
     /// <summary>Why <see cref="FirstDaySum"/> has no value: it overflowed.</summary>
     public Exception? FirstDaySumFault;
 
+    /// <summary>
+    /// The fields a pass over the collection leaves meaningful for the parts (with <see cref="Count"/> and the faults):
+    /// what generated code stores back from its local copy.
+    /// </summary>
+    public static IEnumerable<string> FieldsOf(AccumulatorParts parts)
+    {
+        yield return nameof(Count);
+        yield return nameof(Fault);
+        if ((parts & AccumulatorParts.FirstLast) != 0)
+        {
+            yield return nameof(FirstTicks);
+            yield return nameof(LastTicks);
+        }
+
+        if ((parts & AccumulatorParts.Sum) != 0)
+        {
+            yield return nameof(Sum);
+            yield return nameof(SumFault);
+        }
+
+        if ((parts & AccumulatorParts.MinMax) != 0)
+        {
+            yield return nameof(Min);
+            yield return nameof(Max);
+        }
+
+        if ((parts & AccumulatorParts.FirstDaySum) != 0)
+        {
+            yield return nameof(FirstDay);
+            yield return nameof(FirstDaySum);
+            yield return nameof(FirstDaySumFault);
+        }
+    }
+
     /// <summary>The fault of an aggregate that reads the given parts: the accumulator's, or that of a part it reads.</summary>
     public readonly Exception? FaultOf(AccumulatorParts parts) =>
         Fault

@@ -190,6 +190,11 @@ internal static class FusedScanCompiler
             return Block(actions);
         }
 
-        public Expression WriteBack(Expression accumulators) => Assign(ArrayAccess(accumulators, Constant(spec.Slot)), acc);
+        /// <summary>Stores the fields of the parts the accumulator keeps (the others are never read), not the whole struct.</summary>
+        public Expression WriteBack(Expression accumulators)
+        {
+            var slot = ArrayAccess(accumulators, Constant(spec.Slot));
+            return Block(Accumulator.FieldsOf(spec.Parts).Select(field => Assign(Field(slot, field), Field(acc, field))));
+        }
     }
 }

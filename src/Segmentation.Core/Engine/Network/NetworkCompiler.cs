@@ -85,8 +85,6 @@ internal static class NetworkCompiler
     {
         private static readonly MethodInfo ScanUnchecked = typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.ScanUnchecked))!;
         private static readonly MethodInfo MatchText = typeof(TextIndex<TProfile>).GetMethod(nameof(TextIndex<TProfile>.Match))!;
-        private static readonly MethodInfo WholeOf = typeof(AggregateReads).GetMethod(nameof(AggregateReads.Whole))!;
-        private static readonly MethodInfo ValueOf = typeof(AggregateReads).GetMethod(nameof(AggregateReads.Value))!;
         private static readonly MethodInfo DateMeasureOf = typeof(DateValueNode<TProfile>).GetMethod(nameof(DateValueNode<TProfile>.Measure))!;
 
         private readonly ParameterExpression frame = Parameter(typeof(Frame<TProfile>), "frame");
@@ -246,13 +244,16 @@ internal static class NetworkCompiler
         {
             var done = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CollectionDone)), Constant(node.Collection));
             var scan = IfThen(Not(done), Block(Call(Constant(network.Collections[node.Collection]), ScanUnchecked, frame), Assign(done, Constant(true))));
-            var accumulators = Field(frame, nameof(Frame<TProfile>.Accumulators));
-            var definition = Constant(node.Definition);
-            var read = node.Definition.Whole is not null
-                ? Block(Assign(value, Call(WholeOf, accumulators, Constant(node.Slot), definition)), Assign(present, Constant(true)))
-                : Nullable(Call(ValueOf, accumulators, Constant(node.Slot), definition, Field(frame, nameof(Frame<TProfile>.AsOfTicks))), value, present);
+            // The definition's value, called directly on the accumulator's array element (passed by reference).
+            var acc = ArrayAccess(Field(frame, nameof(Frame<TProfile>.Accumulators)), Constant(node.Slot));
+            var read = node.Definition.Whole is { } whole
+                ? Block(Assign(value, Invoke(whole, acc)), Assign(present, Constant(true)))
+                : Nullable(Invoke(node.Definition.Value, acc, Field(frame, nameof(Frame<TProfile>.AsOfTicks))), value, present);
             return Block(scan, read);
         }
+
+        private static Expression Invoke(Delegate function, params Expression[] arguments) =>
+            Call(function.Target is null ? null : Constant(function.Target), function.Method, arguments);
 
         private Expression Date(DateValueNode<TProfile> node, ParameterExpression value, ParameterExpression present)
         {
