@@ -47,4 +47,27 @@ public class CompileBenchmarks
     /// <summary>Network building and expression compilation from a validated rule set.</summary>
     [Benchmark]
     public SegmentEngine<Customer> CompileOnly() => SegmentEngine.Compile(ruleSet);
+
+    /// <summary>
+    /// One segment whose condition nests and/or 1,000 levels deep (alternating, so nothing flattens), compiled from a
+    /// validated rule set (built on first use): node building must stay near-linear in the depth. Independent of
+    /// <see cref="SegmentCount"/>.
+    /// </summary>
+    [Benchmark]
+    public SegmentEngine<Customer> DeeplyNestedCompileOnly() => SegmentEngine.Compile(deep ??= DeeplyNested(1_000));
+
+    private RuleSet<Customer>? deep;
+
+    private static RuleSet<Customer> DeeplyNested(int depth)
+    {
+        ConditionDefinition condition = new PredicateCondition((System.Linq.Expressions.Expression<Func<Customer, bool>>)(c => c.NpsScore > 0));
+        for (var i = 0; i < depth; i++)
+        {
+            var threshold = i;
+            var leaf = new PredicateCondition((System.Linq.Expressions.Expression<Func<Customer, bool>>)(c => c.NpsScore > threshold));
+            condition = i % 2 == 0 ? new AllCondition([condition, leaf]) : new AnyCondition([condition, leaf]);
+        }
+
+        return RuleSet<Customer>.From(new CatalogDefinition<Customer>([new SegmentDefinition("deep", "deep", [condition])], [], []));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Segmentation.Core.Model;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Dsl;
 
@@ -85,6 +86,15 @@ public sealed class DatedCollection<TProfile, TItem>
     /// <returns>The window stage.</returns>
     public Window<Measure<TProfile>> DayAverage(Expression<Func<TItem, decimal>> selector, Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.DayAverage, selector, filter);
 
+    /// <summary>
+    /// The median of a value: the middle one, or the mean of the two middle ones for an even number of items
+    /// ("typical order value", robust to a few very large orders); no value without items.
+    /// </summary>
+    /// <param name="selector">The value.</param>
+    /// <param name="filter">An optional item filter.</param>
+    /// <returns>The window stage.</returns>
+    public Window<Measure<TProfile>> Median(Expression<Func<TItem, decimal>> selector, Expression<Func<TItem, bool>>? filter = null) => Aggregate(AggregateKind.Median, selector, filter);
+
     /// <summary>At least one (matching) item in a window.</summary>
     /// <param name="filter">An optional item filter.</param>
     /// <returns>The window stage, completing to a condition.</returns>
@@ -99,7 +109,7 @@ public sealed class DatedCollection<TProfile, TItem>
 
     private Window<Measure<TProfile>> Aggregate(AggregateKind kind, LambdaExpression? selector, LambdaExpression? filter)
     {
-        if (kind is AggregateKind.Sum or AggregateKind.Average or AggregateKind.Min or AggregateKind.Max or AggregateKind.RepeatDayAverage or AggregateKind.DayAverage)
+        if (AggregateDefinitions.Of(kind).UsesSelector)
         {
             ArgumentNullException.ThrowIfNull(selector);
         }

@@ -1,6 +1,10 @@
 namespace Segmentation.Core.Model;
 
 /// <summary>What an aggregate computes over the facts of a dated collection that fall inside its window.</summary>
+/// <remarks>
+/// Values are summed in the collection's order; an aggregate whose running sum or result overflows <see cref="decimal"/>
+/// is faulted for that profile (the other aggregates of the same collection are not).
+/// </remarks>
 public enum AggregateKind
 {
     /// <summary>The number of facts. Zero when there are none.</summary>
@@ -50,4 +54,10 @@ public enum AggregateKind
     /// same-day purchases counted once). No value when there are no facts.
     /// </summary>
     DayAverage,
+
+    /// <summary>
+    /// The median of the selected values: the middle value, or the mean of the two middle values for an even number of
+    /// facts. No value when there are no facts.
+    /// </summary>
+    Median,
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Model;
 
@@ -38,11 +39,10 @@ public sealed class AggregateSource : ValueSource
     public LambdaExpression? Filter { get; }
 
     /// <summary>Whether this kind reads the value selector.</summary>
-    public bool UsesSelector => Kind is AggregateKind.Sum or AggregateKind.Average or AggregateKind.Min or AggregateKind.Max
-        or AggregateKind.RepeatDayAverage or AggregateKind.DayAverage;
+    public bool UsesSelector => AggregateDefinitions.Of(Kind).UsesSelector;
 
     /// <summary>Whether this kind counts distinct UTC calendar days.</summary>
-    public bool UsesDays => Kind is AggregateKind.DistinctDays or AggregateKind.RepeatDays or AggregateKind.RepeatDayAverage or AggregateKind.DayAverage;
+    public bool UsesDays => AggregateDefinitions.Of(Kind).UsesDays;
 
     /// <summary>Returns the same aggregate over another window.</summary>
     /// <param name="window">The new window.</param>
@@ -54,21 +54,7 @@ public sealed class AggregateSource : ValueSource
     {
         var subject = Collection.Name + (UsesSelector && Selector is not null ? "." + MemberText(Selector) : string.Empty);
         var where = Filter is null ? string.Empty : $" where {ExpressionText.BodyOf(Filter)}";
-        var name = Kind switch
-        {
-            AggregateKind.Count => "count",
-            AggregateKind.Sum => "sum",
-            AggregateKind.Average => "average",
-            AggregateKind.Min => "min",
-            AggregateKind.Max => "max",
-            AggregateKind.DaysSinceFirst => "days since first",
-            AggregateKind.DaysSinceLast => "days since last",
-            AggregateKind.DistinctDays => "distinct days of",
-            AggregateKind.RepeatDays => "repeat days of",
-            AggregateKind.DaysFirstToLast => "days first to last",
-            AggregateKind.RepeatDayAverage => "repeat-day average",
-            _ => "day average",
-        };
+        var name = AggregateDefinitions.Of(Kind).Name;
         return $"{name}({subject}{where}) {Window}";
     }
 

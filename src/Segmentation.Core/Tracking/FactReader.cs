@@ -1,54 +1,42 @@
 using System.Linq.Expressions;
-using Segmentation.Core.Engine.Network;
 using Segmentation.Core.Model;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Tracking;
 
-/// <summary>Reads the instants (UTC ticks) of a profile's facts in one dated collection that pass one aggregate filter.</summary>
+/// <summary>
+/// Reads the instants (UTC ticks) of a profile's facts in one dated collection that pass one aggregate filter, through
+/// the collection's shared compiled accessors (<see cref="DatedFacts{TProfile}"/>): the same items and instants the
+/// engine's scanners see.
+/// </summary>
 internal abstract class FactReader<TProfile>
 {
     public abstract void Read(TProfile profile, List<long> ticks);
 
     public static FactReader<TProfile> Create(DatedCollectionDefinition collection, LambdaExpression? filter, bool interpret) =>
-        collection.Accept(new Factory(filter, interpret));
+        DatedFacts.Of<TProfile>(collection, interpret).Accept(new Factory(filter, interpret));
 
-    private sealed class Factory(LambdaExpression? filter, bool interpret) : IDatedCollectionVisitor<FactReader<TProfile>>
+    private sealed class Factory(LambdaExpression? filter, bool interpret) : IDatedFactsVisitor<TProfile, FactReader<TProfile>>
     {
-        public FactReader<TProfile> Visit<TOwner, TItem>(DatedCollectionDefinition<TOwner, TItem> collection) =>
-            (FactReader<TProfile>)(object)new FactReader<TOwner, TItem>(collection, filter, interpret);
+        public FactReader<TProfile> Visit<TItem>(DatedFacts<TProfile, TItem> facts) => new FactReader<TProfile, TItem>(facts, filter, interpret);
     }
 }
 
-/// <summary>The typed fact reader: the model's lambdas compiled once.</summary>
-internal sealed class FactReader<TProfile, TItem> : FactReader<TProfile>
+/// <summary>
+/// The typed fact reader. A candidate instant is only a place to look, so faults are tolerated: a collection that
+/// throws or is <see langword="null"/> has no facts, an item whose date throws is skipped, and one whose filter throws
+/// is kept (the engine decides at that instant).
+/// </summary>
+internal sealed class FactReader<TProfile, TItem>(DatedFacts<TProfile, TItem> facts, LambdaExpression? filter, bool interpret) : FactReader<TProfile>
 {
-    private readonly Func<TProfile, IEnumerable<TItem>?> items;
-    private readonly Func<TItem, long> ticks;
-    private readonly Func<TItem, bool>? filter;
-
-    public FactReader(DatedCollectionDefinition<TProfile, TItem> collection, LambdaExpression? filter, bool interpret)
-    {
-        items = ((Expression<Func<TProfile, IEnumerable<TItem>?>>)collection.Items).Compile(interpret);
-        if (collection.Date is Expression<Func<TItem, DateTimeOffset>> offset)
-        {
-            var date = offset.Compile(interpret);
-            ticks = item => DateMath.Ticks(date(item));
-        }
-        else
-        {
-            var date = ((Expression<Func<TItem, DateTime>>)collection.Date).Compile(interpret);
-            ticks = item => DateMath.Ticks(date(item));
-        }
-
-        this.filter = filter is null ? null : Expression.Lambda<Func<TItem, bool>>(filter.Body, filter.Parameters).Compile(interpret);
-    }
+    private readonly Func<TItem, bool>? filter = filter is null ? null : Expression.Lambda<Func<TItem, bool>>(filter.Body, filter.Parameters).Compile(interpret);
 
     public override void Read(TProfile profile, List<long> ticks)
     {
         IEnumerable<TItem>? source;
         try
         {
-            source = items(profile);
+            source = facts.Items(profile);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -68,7 +56,7 @@ internal sealed class FactReader<TProfile, TItem> : FactReader<TProfile>
     {
         try
         {
-            t = ticks(item);
+            t = facts.Ticks(item);
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -1,4 +1,5 @@
 using Segmentation.Core.Model;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Validation;
 
@@ -66,9 +67,7 @@ internal static class ConditionRules
         }
     }
 
-    private static bool IsNonNegative(AggregateKind kind) =>
-        kind is AggregateKind.Count or AggregateKind.DistinctDays or AggregateKind.DaysSinceFirst or AggregateKind.DaysSinceLast
-            or AggregateKind.RepeatDays or AggregateKind.DaysFirstToLast;
+    private static bool IsNonNegative(AggregateKind kind) => AggregateDefinitions.Of(kind).NeverNegative;
 
     private static IEnumerable<string> CheckWindow(TimeWindow window)
     {

@@ -72,6 +72,25 @@ internal sealed class ScoreValidator : AbstractValidator<ScoreDefinition>
                     context.AddFailure($"tiers[{i}]", $"tiers must be in ascending threshold order: '{tiers[i].Name}' ({Comparison.Format(tiers[i].Threshold)}) follows '{tiers[i - 1].Name}' ({Comparison.Format(tiers[i - 1].Threshold)})");
                 }
             }
+
+            // Any running total lies between the sum of the negative weights and the sum of the positive ones.
+            if (!FitsDecimal(score.Terms.Where(t => t.Weight > 0).Select(t => t.Weight)) || !FitsDecimal(score.Terms.Where(t => t.Weight < 0).Select(t => t.Weight)))
+            {
+                context.AddFailure("terms", "the weights can add up beyond the range of decimal (±7.9e28): the score would overflow");
+            }
         });
+    }
+
+    private static bool FitsDecimal(IEnumerable<decimal> weights)
+    {
+        try
+        {
+            _ = weights.Aggregate(0m, (sum, w) => checked(sum + w));
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
     }
 }

@@ -158,7 +158,7 @@ internal static class PropGen
 
     private static Gen<PropOrder> Order(DateTimeOffset asOf) => Gen.Select(
         FactInstant(asOf),
-        Gen.OneOf(0m, 1m, 9.99m, 10m, 25.5m, 100m, 250m, -5m),
+        Gen.Frequency((12, Gen.OneOf(0m, 1m, 9.99m, 10m, 25.5m, 100m, 250m, -5m)), (1, Gen.OneOf(PropPools.ExtremeAmounts))),
         Gen.Frequency((1, Gen.Const(default(string?))), (9, Gen.OneOf<string?>("books", "Books", "games", "garden"))),
         (at, amount, category) => new PropOrder(at, amount, category));
 

@@ -43,6 +43,9 @@ internal static class PropPools
 
     public static readonly decimal[] AmountThresholds = [-5m, 0m, 1m, 10m, 25.5m, 100m, 250m];
 
+    /// <summary>Order amounts whose sums, differences and doubles overflow decimal: an overflow must fault only the aggregates concerned.</summary>
+    public static readonly decimal[] ExtremeAmounts = [5e28m, -5e28m, decimal.MaxValue, decimal.MinValue, 4e28m];
+
     public static readonly decimal[] DayThresholds = [0m, 0.5m, 1m, 1.5m, 7m, 30m, 90m, 365m];
 
     public static readonly decimal[] NpsThresholds = [-1m, -0.5m, 0m, 5m, 5.5m, 6m, 9m, 10m, 12m];

@@ -359,13 +359,24 @@ public sealed class ReferenceInterpreter<TProfile>
                 AggregateKind.DistinctDays => facts.Select(f => f.Ticks / TimeSpan.TicksPerDay).Distinct().Count(),
                 AggregateKind.RepeatDays => Math.Max(0, facts.Select(f => f.Ticks / TimeSpan.TicksPerDay).Distinct().Count() - 1),
                 AggregateKind.DaysFirstToLast => facts.Count == 0 ? null : (decimal)(facts.Max(f => f.Ticks) - facts.Min(f => f.Ticks)) / TimeSpan.TicksPerDay,
-                AggregateKind.RepeatDayAverage => facts.Count == 0 ? null : RepeatDayAverage(facts.GroupBy(f => f.Ticks / TimeSpan.TicksPerDay).OrderBy(g => g.Key).Select(g => g.Sum(Select)).ToList()),
+                AggregateKind.RepeatDayAverage => facts.Count == 0 ? null : RepeatDayAverage(
+                    facts.Sum(Select),
+                    facts.Where(f => f.Ticks / TimeSpan.TicksPerDay == facts.Min(g => g.Ticks / TimeSpan.TicksPerDay)).Sum(Select),
+                    facts.Select(f => f.Ticks / TimeSpan.TicksPerDay).Distinct().Count()),
                 AggregateKind.DayAverage => facts.Count == 0 ? null : facts.Sum(Select) / facts.Select(f => f.Ticks / TimeSpan.TicksPerDay).Distinct().Count(),
+                AggregateKind.Median => facts.Count == 0 ? null : Median(facts.Select(Select).Order().ToList()),
                 _ => throw new NotSupportedException(source.Kind.ToString()),
             };
         }
     }
 
-    private static decimal RepeatDayAverage(List<decimal> dayTotals) =>
-        dayTotals.Count < 2 ? 0m : dayTotals.Skip(1).Sum() / (dayTotals.Count - 1);
+    /// <summary>
+    /// The total of the repeat days, as the documented semantics computes it: the running total of every fact (in the
+    /// collection's order) minus the first day's total, so that an overflow of either faults the aggregate.
+    /// </summary>
+    private static decimal RepeatDayAverage(decimal total, decimal firstDayTotal, int days) =>
+        days < 2 ? 0m : (total - firstDayTotal) / (days - 1);
+
+    private static decimal Median(List<decimal> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2m;
 }

@@ -1,29 +1,25 @@
-using Segmentation.Core.Model;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Engine.Network;
 
-/// <summary>One fused accumulator of a collection: a window, an optional filter and an optional value selector.</summary>
-internal sealed record AccumulatorSpec(int Slot, long NewestTicks, long? OldestTicks, int FilterIndex, int SelectorIndex, int DayBuffer)
+/// <summary>
+/// One fused accumulator of a collection: a window, an optional filter and an optional value selector, with the parts
+/// that the aggregates sharing it read (see <see cref="AggregateDefinition.Parts"/>) and the frame buffers of those parts.
+/// </summary>
+internal sealed record AccumulatorSpec(int Slot, long NewestTicks, long? OldestTicks, int FilterIndex, int SelectorIndex)
 {
-    public bool NeedsSum { get; init; }
+    public AccumulatorParts Parts { get; init; }
 
-    public bool NeedsMinMax { get; init; }
+    /// <summary>The frame's day buffer, for <see cref="AccumulatorParts.Days"/>; -1 without.</summary>
+    public int DayBuffer { get; init; } = -1;
 
-    public bool NeedsFirstLast { get; init; }
+    /// <summary>The frame's value buffer, for <see cref="AccumulatorParts.Values"/>; -1 without.</summary>
+    public int ValueBuffer { get; init; } = -1;
 
-    public bool NeedsFirstDaySum { get; init; }
+    /// <summary>Whether a fact's selected value is read.</summary>
+    public bool ReadsValue => SelectorIndex >= 0 && (Parts & AccumulatorParts.ReadsValue) != 0;
 
-    public AccumulatorSpec Require(AggregateKind kind) => kind switch
-    {
-        AggregateKind.Sum or AggregateKind.Average => this with { NeedsSum = true },
-        AggregateKind.Min or AggregateKind.Max => this with { NeedsMinMax = true },
-        AggregateKind.DaysSinceFirst or AggregateKind.DaysSinceLast or AggregateKind.DaysFirstToLast => this with { NeedsFirstLast = true },
-        AggregateKind.DayAverage => this with { NeedsSum = true },
-        AggregateKind.RepeatDayAverage => this with { NeedsSum = true, NeedsFirstDaySum = true },
-        _ => this,
-    };
+    public long Upper(long asOfTicks) => FactWindow.Upper(asOfTicks, NewestTicks);
 
-    public long Upper(long asOfTicks) => asOfTicks - NewestTicks;
-
-    public long Lower(long asOfTicks) => OldestTicks is { } oldest ? asOfTicks - oldest : long.MinValue;
+    public long Lower(long asOfTicks) => FactWindow.Lower(asOfTicks, OldestTicks);
 }

@@ -1,19 +1,26 @@
+using Segmentation.Core.Semantics;
+
 namespace Segmentation.Core.Engine.Network;
 
-/// <summary>Computes every accumulator of one dated collection in a single pass over its items.</summary>
+/// <summary>
+/// Computes every accumulator of one dated collection in a single pass over its items. The fast pass (generated code,
+/// or the interpreted <see cref="ScanAll"/>) has no fault handling; when it throws, the pass is redone accumulator by
+/// accumulator with each part isolated (<see cref="Accumulator.AddIsolated"/>), so that a throwing filter or selector
+/// faults only its accumulator and an overflow only the aggregates that read the part it happened in.
+/// </summary>
 internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec[] specs)
 {
     public string Name { get; } = name;
 
     public AccumulatorSpec[] Specs { get; } = specs;
 
-    private readonly bool hasDayBuffers = specs.Any(s => s.DayBuffer >= 0);
+    private readonly bool hasBuffers = specs.Any(s => s.DayBuffer >= 0 || s.ValueBuffer >= 0);
 
     public void Scan(Frame<TProfile> frame)
     {
         if (IsFused)
         {
-            ResetDayCounts(frame);
+            ResetBuffers(frame);
             try
             {
                 ScanAll(frame);
@@ -28,10 +35,7 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
             ScanIsolated(frame, allInOneFirst: true);
         }
 
-        if (hasDayBuffers)
-        {
-            CountDays(frame);
-        }
+        Finish(frame);
     }
 
     /// <summary>
@@ -40,32 +44,49 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
     /// </summary>
     public void ScanUnchecked(Frame<TProfile> frame)
     {
-        ResetDayCounts(frame);
+        ResetBuffers(frame);
         ScanAll(frame);
-        if (hasDayBuffers)
-        {
-            CountDays(frame);
-        }
+        Finish(frame);
     }
 
     protected virtual bool IsFused => false;
 
+    /// <summary>Every accumulator in one pass; throws on any fault.</summary>
     protected abstract void ScanAll(Frame<TProfile> frame);
 
+    /// <summary>One accumulator, its parts isolated (<see cref="Accumulator.AddIsolated"/>); throws when the collection, a date, the filter or the selector throws.</summary>
     protected abstract void ScanOne(Frame<TProfile> frame, AccumulatorSpec spec);
 
-    public static void AddDay(Frame<TProfile> frame, int buffer, long ticks)
+    /// <summary>Adds a fact's UTC day to a day buffer (<see cref="AccumulatorParts.Days"/>).</summary>
+    public static void AddDay(Frame<TProfile> frame, int buffer, long ticks) =>
+        Append(ref frame.DayBuffers[buffer], ref frame.DayCounts[buffer], DateMath.Day(ticks));
+
+    /// <summary>Adds a selected value to a value buffer (<see cref="AccumulatorParts.Values"/>).</summary>
+    public static void AddValue(Frame<TProfile> frame, int buffer, decimal value) =>
+        Append(ref frame.ValueBuffers[buffer], ref frame.ValueCounts[buffer], value);
+
+    /// <summary>Adds the buffered parts of one fact.</summary>
+    protected static void AddBuffered(Frame<TProfile> frame, AccumulatorSpec spec, long ticks, decimal value)
     {
-        var days = frame.DayBuffers[buffer];
-        var count = frame.DayCounts[buffer];
-        if (count == days.Length)
+        if (spec.DayBuffer >= 0)
         {
-            Array.Resize(ref days, days.Length * 2);
-            frame.DayBuffers[buffer] = days;
+            AddDay(frame, spec.DayBuffer, ticks);
         }
 
-        days[count] = ticks / TimeSpan.TicksPerDay;
-        frame.DayCounts[buffer] = count + 1;
+        if (spec.ValueBuffer >= 0)
+        {
+            AddValue(frame, spec.ValueBuffer, value);
+        }
+    }
+
+    private static void Append<T>(ref T[] buffer, ref int count, T value)
+    {
+        if (count == buffer.Length)
+        {
+            Array.Resize(ref buffer, buffer.Length * 2);
+        }
+
+        buffer[count++] = value;
     }
 
     private static int CountDistinct(Span<long> days)
@@ -85,27 +106,52 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
         return distinct;
     }
 
-    private void ResetDayCounts(Frame<TProfile> frame)
+    private void ResetBuffers(Frame<TProfile> frame)
     {
-        if (hasDayBuffers)
+        if (!hasBuffers)
         {
-            foreach (var spec in Specs)
+            return;
+        }
+
+        foreach (var spec in Specs)
+        {
+            if (spec.DayBuffer >= 0)
             {
-                if (spec.DayBuffer >= 0)
-                {
-                    frame.DayCounts[spec.DayBuffer] = 0;
-                }
+                frame.DayCounts[spec.DayBuffer] = 0;
+            }
+
+            if (spec.ValueBuffer >= 0)
+            {
+                frame.ValueCounts[spec.ValueBuffer] = 0;
             }
         }
     }
 
-    private void CountDays(Frame<TProfile> frame)
+    /// <summary>Completes the buffered parts once the pass is over: distinct days counted, values handed to the accumulator.</summary>
+    private void Finish(Frame<TProfile> frame)
     {
+        if (!hasBuffers)
+        {
+            return;
+        }
+
         foreach (var spec in Specs)
         {
-            if (spec.DayBuffer >= 0 && frame.Accumulators[spec.Slot].Fault is null)
+            ref var acc = ref frame.Accumulators[spec.Slot];
+            if (acc.Fault is not null)
             {
-                frame.Accumulators[spec.Slot].DistinctDays = CountDistinct(frame.DayBuffers[spec.DayBuffer].AsSpan(0, frame.DayCounts[spec.DayBuffer]));
+                continue;
+            }
+
+            if (spec.DayBuffer >= 0)
+            {
+                acc.DistinctDays = CountDistinct(frame.DayBuffers[spec.DayBuffer].AsSpan(0, frame.DayCounts[spec.DayBuffer]));
+            }
+
+            if (spec.ValueBuffer >= 0)
+            {
+                acc.Values = frame.ValueBuffers[spec.ValueBuffer];
+                acc.ValueCount = frame.ValueCounts[spec.ValueBuffer];
             }
         }
     }
@@ -114,12 +160,12 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
     {
         foreach (var spec in Specs)
         {
-            frame.Accumulators[spec.Slot].Reset();
+            frame.Accumulators[spec.Slot] = Accumulator.Empty;
             frame.Lower[spec.Slot] = spec.Lower(frame.AsOfTicks);
             frame.Upper[spec.Slot] = spec.Upper(frame.AsOfTicks);
         }
 
-        ResetDayCounts(frame);
+        ResetBuffers(frame);
     }
 
     private void ScanIsolated(Frame<TProfile> frame, bool allInOneFirst = false)
@@ -146,8 +192,7 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                frame.Accumulators[spec.Slot].Reset();
-                frame.Accumulators[spec.Slot].Fault = ex;
+                frame.Accumulators[spec.Slot] = Accumulator.Empty with { Fault = ex };
             }
         }
     }

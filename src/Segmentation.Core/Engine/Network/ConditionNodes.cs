@@ -4,34 +4,37 @@ using Segmentation.Core.Model;
 namespace Segmentation.Core.Engine.Network;
 
 /// <summary>A condition evaluated at most once per evaluation and shared by every rule that uses it.</summary>
-internal abstract class ConditionNode<TProfile>(int index, string text)
+/// <remarks>The text is described on first use (faults, explanations): describing every node of a deep and/or tree up front costs quadratic time.</remarks>
+internal abstract class ConditionNode<TProfile>(int index, Func<string> describe)
 {
+    private string? text;
+
     public int Index { get; } = index;
 
-    public string Text { get; } = text;
+    public string Text => text ??= describe();
 
     public abstract int Cost { get; }
 
-    public abstract Tri Compute(Network<TProfile> network, Frame<TProfile> frame);
+    public abstract ConditionState Compute(Network<TProfile> network, Frame<TProfile> frame);
 
-    protected Tri Fail(Frame<TProfile> frame, FaultInfo fault)
+    protected ConditionState Fail(Frame<TProfile> frame, FaultInfo fault)
     {
         frame.ConditionFaults[Index] = fault;
         frame.HasFaults = true;
-        return Tri.Fault;
+        return ConditionState.Faulted;
     }
 
-    protected static Tri Of(bool value) => value ? Tri.True : Tri.False;
+    protected static ConditionState Of(bool value) => value ? ConditionState.True : ConditionState.False;
 }
 
-internal sealed class PredicateNode<TProfile>(int index, string text, Func<TProfile, bool> predicate, LambdaExpression source) : ConditionNode<TProfile>(index, text)
+internal sealed class PredicateNode<TProfile>(int index, Func<string> text, Func<TProfile, bool> predicate, LambdaExpression source) : ConditionNode<TProfile>(index, text)
 {
     /// <summary>The predicate as written, inlined by generated code.</summary>
     public LambdaExpression Source { get; } = source;
 
     public override int Cost => 3;
 
-    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
+    public override ConditionState Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
         try
         {
@@ -44,14 +47,14 @@ internal sealed class PredicateNode<TProfile>(int index, string text, Func<TProf
     }
 }
 
-internal sealed class AsOfPredicateNode<TProfile>(int index, string text, Func<TProfile, DateTimeOffset, bool> predicate, LambdaExpression source) : ConditionNode<TProfile>(index, text)
+internal sealed class AsOfPredicateNode<TProfile>(int index, Func<string> text, Func<TProfile, DateTimeOffset, bool> predicate, LambdaExpression source) : ConditionNode<TProfile>(index, text)
 {
     /// <summary>The predicate as written (profile, as-of), inlined by generated code.</summary>
     public LambdaExpression Source { get; } = source;
 
     public override int Cost => 3;
 
-    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
+    public override ConditionState Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
         try
         {
@@ -64,7 +67,7 @@ internal sealed class AsOfPredicateNode<TProfile>(int index, string text, Func<T
     }
 }
 
-internal sealed class TextSetNode<TProfile>(int index, string text, TextIndex<TProfile> textIndex) : ConditionNode<TProfile>(index, text)
+internal sealed class TextSetNode<TProfile>(int index, Func<string> text, TextIndex<TProfile> textIndex) : ConditionNode<TProfile>(index, text)
 {
     public TextIndex<TProfile> TextIndex { get; } = textIndex;
 
@@ -73,14 +76,14 @@ internal sealed class TextSetNode<TProfile>(int index, string text, TextIndex<TP
 
     public override int Cost => 2;
 
-    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
+    public override ConditionState Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
         TextIndex.Resolve(frame);
         return frame.Conditions[Index];
     }
 }
 
-internal sealed class ComparisonNode<TProfile>(int index, string text, ValueNode<TProfile> value, Comparison comparison) : ConditionNode<TProfile>(index, text)
+internal sealed class ComparisonNode<TProfile>(int index, Func<string> text, ValueNode<TProfile> value, Comparison comparison) : ConditionNode<TProfile>(index, text)
 {
     private readonly int valueIndex = value.Index;
 
@@ -92,7 +95,7 @@ internal sealed class ComparisonNode<TProfile>(int index, string text, ValueNode
 
     public override int Cost => Value.Cost;
 
-    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
+    public override ConditionState Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
         if (Thresholds is { } thresholds)
         {
@@ -100,22 +103,22 @@ internal sealed class ComparisonNode<TProfile>(int index, string text, ValueNode
             return frame.Conditions[Index];
         }
 
-        var state = frame.ValueState[valueIndex];
-        if (state == Tri.Unknown)
+        var state = frame.ValueStates[valueIndex];
+        if (state == ValueState.Pending)
         {
             state = network.Value(valueIndex, frame);
         }
 
         return state switch
         {
-            Tri.True => Of(Comparison.Matches(frame.Values[valueIndex])),
-            Tri.Fault => Fail(frame, frame.ValueFaults[valueIndex]!),
-            _ => Tri.False,
+            ValueState.Present => Of(Comparison.Matches(frame.Values[valueIndex])),
+            ValueState.Faulted => Fail(frame, frame.ValueFaults[valueIndex]!),
+            _ => ConditionState.False,
         };
     }
 }
 
-internal sealed class ReferenceNode<TProfile>(int index, string text, string targetId, int slot, bool negated) : ConditionNode<TProfile>(index, text)
+internal sealed class ReferenceNode<TProfile>(int index, Func<string> text, string targetId, int slot, bool negated) : ConditionNode<TProfile>(index, text)
 {
     public string TargetId { get; } = targetId;
 
@@ -125,10 +128,10 @@ internal sealed class ReferenceNode<TProfile>(int index, string text, string tar
 
     public override int Cost => 0;
 
-    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame) => frame.Memberships[Slot] switch
+    public override ConditionState Compute(Network<TProfile> network, Frame<TProfile> frame) => frame.Memberships[Slot] switch
     {
-        SegmentState.In => Negated ? Tri.False : Tri.True,
-        SegmentState.Out => Negated ? Tri.True : Tri.False,
+        SegmentState.In => Negated ? ConditionState.False : ConditionState.True,
+        SegmentState.Out => Negated ? ConditionState.True : ConditionState.False,
         _ => Fail(frame, frame.MembershipFaults[Slot]!.Through(TargetId)),
     };
 }
@@ -137,15 +140,15 @@ internal sealed class ReferenceNode<TProfile>(int index, string text, string tar
 /// An and (decisive outcome false) or an or (decisive outcome true) over children, cheapest first: the first decisive
 /// child settles it; otherwise a faulted child faults it.
 /// </summary>
-internal sealed class JunctionNode<TProfile>(int index, string text, ConditionNode<TProfile>[] children, Tri decisive) : ConditionNode<TProfile>(index, text)
+internal sealed class JunctionNode<TProfile>(int index, Func<string> text, ConditionNode<TProfile>[] children, ConditionState decisive) : ConditionNode<TProfile>(index, text)
 {
     public ConditionNode<TProfile>[] Children { get; } = [.. children.OrderBy(c => c.Cost)];
 
-    public Tri Decisive { get; } = decisive;
+    public ConditionState Decisive { get; } = decisive;
 
     public override int Cost { get; } = children.Max(c => c.Cost);
 
-    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame)
+    public override ConditionState Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
         FaultInfo? fault = null;
         foreach (var child in Children)
@@ -156,26 +159,26 @@ internal sealed class JunctionNode<TProfile>(int index, string text, ConditionNo
                 return Decisive;
             }
 
-            if (outcome == Tri.Fault)
+            if (outcome == ConditionState.Faulted)
             {
                 fault ??= frame.ConditionFaults[child.Index];
             }
         }
 
-        return fault is not null ? Fail(frame, fault) : Decisive == Tri.False ? Tri.True : Tri.False;
+        return fault is not null ? Fail(frame, fault) : Decisive == ConditionState.False ? ConditionState.True : ConditionState.False;
     }
 }
 
-internal sealed class NotNode<TProfile>(int index, string text, ConditionNode<TProfile> inner) : ConditionNode<TProfile>(index, text)
+internal sealed class NotNode<TProfile>(int index, Func<string> text, ConditionNode<TProfile> inner) : ConditionNode<TProfile>(index, text)
 {
     public ConditionNode<TProfile> Inner { get; } = inner;
 
     public override int Cost => Inner.Cost;
 
-    public override Tri Compute(Network<TProfile> network, Frame<TProfile> frame) => network.Condition(Inner.Index, frame) switch
+    public override ConditionState Compute(Network<TProfile> network, Frame<TProfile> frame) => network.Condition(Inner.Index, frame) switch
     {
-        Tri.True => Tri.False,
-        Tri.False => Tri.True,
+        ConditionState.True => ConditionState.False,
+        ConditionState.False => ConditionState.True,
         _ => Fail(frame, frame.ConditionFaults[Inner.Index]!),
     };
 }

@@ -78,8 +78,8 @@ internal sealed class Explainer<TProfile>(Network<TProfile> network, Frame<TProf
         var state = network.Value(node.Value.Index, frame);
         var value = state switch
         {
-            Tri.True => Format(frame.Values[node.Value.Index]),
-            Tri.False => "(no value)",
+            ValueState.Present => Format(frame.Values[node.Value.Index]),
+            ValueState.Absent => "(no value)",
             _ => "(faulted)",
         };
         return new Explanation(condition.Source.Describe(), outcome) { Value = value, Requirement = condition.Comparison.ToString(), Exception = exception };
@@ -92,10 +92,10 @@ internal sealed class Explainer<TProfile>(Network<TProfile> network, Frame<TProf
         _ => ExplanationOutcome.Faulted,
     };
 
-    private static ExplanationOutcome Outcome(Tri tri) => tri switch
+    private static ExplanationOutcome Outcome(ConditionState state) => state switch
     {
-        Tri.True => ExplanationOutcome.Yes,
-        Tri.False => ExplanationOutcome.No,
+        ConditionState.True => ExplanationOutcome.Yes,
+        ConditionState.False => ExplanationOutcome.No,
         _ => ExplanationOutcome.Faulted,
     };
 

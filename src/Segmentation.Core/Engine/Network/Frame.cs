@@ -1,3 +1,5 @@
+using Segmentation.Core.Semantics;
+
 namespace Segmentation.Core.Engine.Network;
 
 /// <summary>The per-evaluation working memory of a network, reused across evaluations on one thread.</summary>
@@ -9,10 +11,10 @@ internal sealed class Frame<TProfile>
         Accumulators = new Accumulator[shape.Accumulators];
         Lower = new long[shape.Accumulators];
         Upper = new long[shape.Accumulators];
-        ValueState = new Tri[shape.Values];
+        ValueStates = new ValueState[shape.Values];
         Values = new decimal[shape.Values];
         ValueFaults = new FaultInfo?[shape.Values];
-        Conditions = new Tri[shape.Conditions];
+        Conditions = new ConditionState[shape.Conditions];
         ConditionFaults = new FaultInfo?[shape.Conditions];
         Memberships = new SegmentState[shape.Memberships];
         MembershipFaults = new FaultInfo?[shape.Memberships];
@@ -24,6 +26,13 @@ internal sealed class Frame<TProfile>
         for (var i = 0; i < DayBuffers.Length; i++)
         {
             DayBuffers[i] = new long[16];
+        }
+
+        ValueBuffers = new decimal[shape.ValueBuffers][];
+        ValueCounts = new int[shape.ValueBuffers];
+        for (var i = 0; i < ValueBuffers.Length; i++)
+        {
+            ValueBuffers[i] = new decimal[16];
         }
     }
 
@@ -78,13 +87,13 @@ internal sealed class Frame<TProfile>
 
     public readonly long[] Upper;
 
-    public readonly Tri[] ValueState;
+    public readonly ValueState[] ValueStates;
 
     public readonly decimal[] Values;
 
     public readonly FaultInfo?[] ValueFaults;
 
-    public readonly Tri[] Conditions;
+    public readonly ConditionState[] Conditions;
 
     public readonly FaultInfo?[] ConditionFaults;
 
@@ -102,6 +111,10 @@ internal sealed class Frame<TProfile>
 
     public readonly int[] DayCounts;
 
+    public readonly decimal[][] ValueBuffers;
+
+    public readonly int[] ValueCounts;
+
     public void Reset(TProfile profile, DateTimeOffset asOf)
     {
         Profile = profile;
@@ -109,7 +122,7 @@ internal sealed class Frame<TProfile>
         AsOfTicks = asOf.UtcTicks;
         AsOfDate = asOf.UtcDateTime.Date;
         Array.Clear(CollectionDone);
-        Array.Clear(ValueState);
+        Array.Clear(ValueStates);
         Array.Clear(Conditions);
         if (HasFaults)
         {

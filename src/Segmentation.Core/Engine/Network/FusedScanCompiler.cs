@@ -1,74 +1,59 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Segmentation.Core.Semantics;
 using static System.Linq.Expressions.Expression;
 
 namespace Segmentation.Core.Engine.Network;
 
 /// <summary>
 /// Generates one loop per collection that computes every accumulator of the collection in a single pass, with the
-/// date accessor, filters and selectors inlined and each accumulator held in locals until the loop ends.
+/// collection's accessors, filters and selectors inlined and each accumulator held in a local until the loop ends.
+/// The loop calls the same <see cref="Accumulator"/> part methods as the interpreted scan, for the parts each
+/// accumulator needs; any exception leaves the loop (see <see cref="CollectionScanner{TProfile}"/>).
 /// </summary>
 internal static class FusedScanCompiler
 {
+    private static readonly FieldInfo Empty = typeof(Accumulator).GetField(nameof(Accumulator.Empty))!;
+
     public static Action<Frame<TProfile>> Compile<TProfile, TItem>(
-        string name, AccumulatorSpec[] specs, LambdaExpression items, LambdaExpression date, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors)
+        DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors)
     {
         var frame = Parameter(typeof(Frame<TProfile>), "frame");
         var asOf = Variable(typeof(long), "asOf");
         var source = Variable(typeof(IEnumerable<TItem>), "source");
         var item = Variable(typeof(TItem), "item");
         var t = Variable(typeof(long), "t");
-        var filterState = filters.Select((_, i) => Variable(typeof(byte), $"f{i}")).ToArray();
+        var filterState = filters.Select((_, i) => Memo.Variable($"f{i}")).ToArray();
         var selected = selectors.Select((_, i) => Variable(typeof(decimal), $"v{i}")).ToArray();
         var selectedDone = selectors.Select((_, i) => Variable(typeof(bool), $"vd{i}")).ToArray();
-        var accs = specs.Select(s => new AccumulatorLocals(s)).ToArray();
         var filterUses = new int[filters.Count];
         foreach (var spec in specs.Where(s => s.FilterIndex >= 0))
         {
             filterUses[spec.FilterIndex]++;
         }
 
+        var context = new ItemContext(t, item, frame, filters, filterState, filterUses, selectors, selected, selectedDone);
+        var accs = specs.Select(s => new AccumulatorLocal<TProfile>(s)).ToArray();
         var perItem = new List<Expression>();
-        perItem.AddRange(filterState.Select(f => Assign(f, Constant((byte)0))));
+        perItem.AddRange(filterState.Select(Memo.Reset));
         perItem.AddRange(selectedDone.Select(d => Assign(d, Constant(false))));
-        foreach (var acc in accs)
-        {
-            perItem.Add(acc.Update<TProfile>(t, item, frame, filters, filterState, selectors, selected, selectedDone, filterUses));
-        }
+        perItem.AddRange(accs.Select(a => a.Update(context)));
 
-        var body = Block(Assign(t, TicksOf(ParameterReplacer.Inline(date, item))), IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
-        var profile = Field(frame, nameof(Frame<TProfile>.Profile));
-        var itemsBody = ParameterReplacer.Inline(items, profile);
+        var body = Block(Assign(t, facts.TicksOf(item)), IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
+        var itemsBody = facts.ItemsOf(Field(frame, nameof(Frame<TProfile>.Profile)));
         var block = new List<Expression>
         {
             Assign(asOf, Field(frame, nameof(Frame<TProfile>.AsOfTicks))),
             Assign(source, itemsBody.Type == typeof(IEnumerable<TItem>) ? itemsBody : Convert(itemsBody, typeof(IEnumerable<TItem>))),
-            IfThen(Equal(source, Constant(null)), Throw(New(typeof(InvalidOperationException).GetConstructor([typeof(string)])!, Constant($"The collection '{name}' is null.")))),
+            IfThen(Equal(source, Constant(null)), Throw(New(typeof(InvalidOperationException).GetConstructor([typeof(string)])!, Constant(facts.NullMessage)))),
         };
         block.AddRange(accs.SelectMany(a => a.Initialize(asOf)));
         block.Add(Loop(source, item, body));
         var accumulators = Field(frame, nameof(Frame<TProfile>.Accumulators));
-        block.AddRange(accs.SelectMany(a => a.WriteBack(accumulators)));
+        block.AddRange(accs.Select(a => a.WriteBack(accumulators)));
 
         var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Concat(accs.SelectMany(a => a.Variables));
         return Lambda<Action<Frame<TProfile>>>(Block(variables, block), frame).Compile();
-    }
-
-    private static Expression TicksOf(Expression date)
-    {
-        if (date.Type == typeof(DateTimeOffset))
-        {
-            return Property(date, nameof(DateTimeOffset.UtcTicks));
-        }
-
-        var value = Variable(typeof(DateTime), "date");
-        return Block(
-            [value],
-            Assign(value, date),
-            Condition(
-                Equal(Property(value, nameof(DateTime.Kind)), Constant(DateTimeKind.Local)),
-                Property(Call(value, nameof(DateTime.ToUniversalTime), null), nameof(DateTime.Ticks)),
-                Property(value, nameof(DateTime.Ticks))));
     }
 
     private static Expression Loop(ParameterExpression source, ParameterExpression item, Expression body)
@@ -108,170 +93,108 @@ internal static class FusedScanCompiler
         return Block([list], Assign(list, TypeAs(source, listType)), IfThenElse(NotEqual(list, Constant(null, listType)), listLoop, enumLoop));
     }
 
-    private sealed class AccumulatorLocals(AccumulatorSpec spec)
+    /// <summary>The per-item locals every accumulator's update reads: the instant, the item, and the memos of filters and selected values.</summary>
+    private sealed record ItemContext(
+        ParameterExpression Ticks,
+        ParameterExpression Item,
+        ParameterExpression Frame,
+        IReadOnlyList<LambdaExpression> Filters,
+        ParameterExpression[] FilterState,
+        int[] FilterUses,
+        IReadOnlyList<LambdaExpression> Selectors,
+        ParameterExpression[] Selected,
+        ParameterExpression[] SelectedDone);
+
+    /// <summary>One accumulator held in a local <see cref="Accumulator"/> during the loop, with its window bounds.</summary>
+    private sealed class AccumulatorLocal<TProfile>(AccumulatorSpec spec)
     {
-        public int Slot => spec.Slot;
-
-        public ParameterExpression Count => count;
-
-        public ParameterExpression Sum => sum;
-
-        public ParameterExpression Min => min;
-
-        public ParameterExpression Max => max;
-
-        public ParameterExpression First => first;
-
-        public ParameterExpression Last => last;
-
-
         private readonly ParameterExpression lower = Variable(typeof(long), $"lo{spec.Slot}");
         private readonly ParameterExpression upper = Variable(typeof(long), $"up{spec.Slot}");
-        private readonly ParameterExpression count = Variable(typeof(long), $"c{spec.Slot}");
-        private readonly ParameterExpression sum = Variable(typeof(decimal), $"s{spec.Slot}");
-        private readonly ParameterExpression min = Variable(typeof(decimal), $"min{spec.Slot}");
-        private readonly ParameterExpression max = Variable(typeof(decimal), $"max{spec.Slot}");
-        private readonly ParameterExpression first = Variable(typeof(long), $"first{spec.Slot}");
-        private readonly ParameterExpression last = Variable(typeof(long), $"last{spec.Slot}");
-        private readonly ParameterExpression firstDay = Variable(typeof(long), $"firstDay{spec.Slot}");
-        private readonly ParameterExpression firstDaySum = Variable(typeof(decimal), $"firstDaySum{spec.Slot}");
-        private readonly ParameterExpression day = Variable(typeof(long), $"day{spec.Slot}");
+        private readonly ParameterExpression acc = Variable(typeof(Accumulator), $"acc{spec.Slot}");
 
-        public IEnumerable<ParameterExpression> Variables => [lower, upper, count, sum, min, max, first, last, firstDay, firstDaySum, day];
+        public IEnumerable<ParameterExpression> Variables => [lower, upper, acc];
 
         public IEnumerable<Expression> Initialize(ParameterExpression asOf) =>
         [
-            Assign(lower, spec.OldestTicks is { } oldest ? Subtract(asOf, Constant(oldest)) : Constant(long.MinValue)),
-            Assign(upper, Subtract(asOf, Constant(spec.NewestTicks))),
-            Assign(count, Constant(0L)),
-            Assign(sum, Constant(0m)),
-            Assign(min, Constant(decimal.MaxValue)),
-            Assign(max, Constant(decimal.MinValue)),
-            Assign(first, Constant(long.MaxValue)),
-            Assign(last, Constant(long.MinValue)),
-            Assign(firstDay, Constant(long.MaxValue)),
-            Assign(firstDaySum, Constant(0m)),
+            Assign(lower, Call(typeof(FactWindow), nameof(FactWindow.Lower), null, asOf, Constant(spec.OldestTicks, typeof(long?)))),
+            Assign(upper, Call(typeof(FactWindow), nameof(FactWindow.Upper), null, asOf, Constant(spec.NewestTicks))),
+            Assign(acc, Field(null, Empty)),
         ];
 
-        public Expression Update<TProfile>(
-            ParameterExpression t, ParameterExpression item, ParameterExpression frame,
-            IReadOnlyList<LambdaExpression> filters, ParameterExpression[] filterState,
-            IReadOnlyList<LambdaExpression> selectors, ParameterExpression[] selected, ParameterExpression[] selectedDone, int[] filterUses)
+        public Expression Update(ItemContext c)
         {
-            var actions = Actions<TProfile>(t, item, frame, selectors, selected, selectedDone);
+            var actions = Actions(c);
 
             // Items after as-of never reach here, so a window ending at as-of needs no upper test, and "ever" no lower one.
-            var bounds = new List<Expression>();
-            if (spec.OldestTicks is not null)
-            {
-                bounds.Add(GreaterThan(t, lower));
-            }
-
-            if (spec.NewestTicks != 0)
-            {
-                bounds.Add(LessThanOrEqual(t, upper));
-            }
-
+            var test = FactWindow.Test(c.Ticks, lower, upper, endsAtAsOf: spec.NewestTicks == 0, hasLower: spec.OldestTicks is not null);
             if (spec.FilterIndex >= 0)
             {
-                var filter = ParameterReplacer.Inline(filters[spec.FilterIndex], item);
-                if (filterUses[spec.FilterIndex] > 1)
+                Expression filter = ParameterReplacer.Inline(c.Filters[spec.FilterIndex], c.Item);
+                if (c.FilterUses[spec.FilterIndex] > 1)
                 {
-                    var state = filterState[spec.FilterIndex];
-                    var compute = Assign(state, Condition(filter, Constant((byte)1), Constant((byte)2)));
-                    filter = Equal(Condition(Equal(state, Constant((byte)0)), compute, state), Constant((byte)1));
+                    filter = Memo.Read(c.FilterState[spec.FilterIndex], filter);
                 }
 
-                bounds.Add(filter);
+                test = test is null ? filter : AndAlso(test, filter);
             }
 
-            if (bounds.Count == 0)
-            {
-                return Block(actions);
-            }
-
-            return IfThen(bounds.Aggregate(AndAlso), Block(actions));
+            return test is null ? actions : IfThen(test, actions);
         }
 
-        private List<Expression> Actions<TProfile>(
-            ParameterExpression t, ParameterExpression item, ParameterExpression frame,
-            IReadOnlyList<LambdaExpression> selectors, ParameterExpression[] selected, ParameterExpression[] selectedDone)
+        /// <summary>The part updates the spec needs, in <see cref="Accumulator.Add"/>'s order.</summary>
+        private Expression Actions(ItemContext c)
         {
-            var actions = new List<Expression> { PreIncrementAssign(count) };
-            if (spec.NeedsFirstLast)
+            var actions = new List<Expression> { Call(acc, nameof(Accumulator.AddCount), null) };
+            var parts = spec.Parts;
+            if ((parts & AccumulatorParts.FirstLast) != 0)
             {
-                actions.Add(IfThen(LessThan(t, first), Assign(first, t)));
-                actions.Add(IfThen(GreaterThan(t, last), Assign(last, t)));
+                actions.Add(Call(acc, nameof(Accumulator.AddInstant), null, c.Ticks));
             }
 
-            if (spec.SelectorIndex >= 0 && (spec.NeedsSum || spec.NeedsMinMax || spec.NeedsFirstDaySum))
+            Expression value = Constant(0m);
+            if (spec.ReadsValue)
             {
                 var s = spec.SelectorIndex;
-                var value = selected[s];
-                actions.Add(IfThen(Not(selectedDone[s]), Block(Assign(value, ParameterReplacer.Inline(selectors[s], item) is var v && v.Type == typeof(decimal) ? v : Convert(v, typeof(decimal))), Assign(selectedDone[s], Constant(true)))));
-                if (spec.NeedsSum)
-                {
-                    actions.Add(AddAssign(sum, value));
-                }
+                var selector = ParameterReplacer.Inline(c.Selectors[s], c.Item);
+                actions.Add(IfThen(Not(c.SelectedDone[s]), Block(
+                    Assign(c.Selected[s], selector.Type == typeof(decimal) ? selector : Convert(selector, typeof(decimal))),
+                    Assign(c.SelectedDone[s], Constant(true)))));
+                value = c.Selected[s];
+            }
 
-                if (spec.NeedsMinMax)
-                {
-                    actions.Add(IfThen(LessThan(value, min), Assign(min, value)));
-                    actions.Add(IfThen(GreaterThan(value, max), Assign(max, value)));
-                }
+            if ((parts & AccumulatorParts.Sum) != 0)
+            {
+                actions.Add(Call(acc, nameof(Accumulator.AddSum), null, value));
+            }
 
-                if (spec.NeedsFirstDaySum)
-                {
-                    actions.Add(Assign(day, Divide(t, Constant(TimeSpan.TicksPerDay))));
-                    actions.Add(IfThenElse(
-                        LessThan(day, firstDay),
-                        Block(Assign(firstDay, day), Assign(firstDaySum, value)),
-                        IfThen(Equal(day, firstDay), AddAssign(firstDaySum, value))));
-                }
+            if ((parts & AccumulatorParts.MinMax) != 0)
+            {
+                actions.Add(Call(acc, nameof(Accumulator.AddMinMax), null, value));
+            }
+
+            if ((parts & AccumulatorParts.FirstDaySum) != 0)
+            {
+                actions.Add(Call(acc, nameof(Accumulator.AddFirstDay), null, c.Ticks, value));
             }
 
             if (spec.DayBuffer >= 0)
             {
-                actions.Add(Call(typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.AddDay))!, frame, Constant(spec.DayBuffer), t));
+                actions.Add(Call(typeof(CollectionScanner<TProfile>), nameof(CollectionScanner<TProfile>.AddDay), null, c.Frame, Constant(spec.DayBuffer), c.Ticks));
             }
 
-            return actions;
+            if (spec.ValueBuffer >= 0)
+            {
+                actions.Add(Call(typeof(CollectionScanner<TProfile>), nameof(CollectionScanner<TProfile>.AddValue), null, c.Frame, Constant(spec.ValueBuffer), value));
+            }
+
+            return Block(actions);
         }
 
-        /// <summary>Stores the fields the accumulator's aggregates read (see <see cref="AccumulatorSpec.Require"/>).</summary>
-        public IEnumerable<Expression> WriteBack(Expression accumulators)
+        /// <summary>Stores the fields of the parts the accumulator keeps (the others are never read), not the whole struct.</summary>
+        public Expression WriteBack(Expression accumulators)
         {
             var slot = ArrayAccess(accumulators, Constant(spec.Slot));
-            Expression Store(string field, Expression value) => Assign(Field(slot, field), value);
-            yield return Store(nameof(Accumulator.Count), count);
-            yield return Store(nameof(Accumulator.Fault), Constant(null, typeof(Exception)));
-            if (spec.NeedsSum)
-            {
-                yield return Store(nameof(Accumulator.Sum), sum);
-            }
-
-            if (spec.NeedsMinMax)
-            {
-                yield return Store(nameof(Accumulator.Min), min);
-                yield return Store(nameof(Accumulator.Max), max);
-            }
-
-            if (spec.NeedsFirstLast)
-            {
-                yield return Store(nameof(Accumulator.FirstTicks), first);
-                yield return Store(nameof(Accumulator.LastTicks), last);
-            }
-
-            if (spec.NeedsFirstDaySum)
-            {
-                yield return Store(nameof(Accumulator.FirstDay), firstDay);
-                yield return Store(nameof(Accumulator.FirstDaySum), firstDaySum);
-            }
-
-            if (spec.DayBuffer >= 0)
-            {
-                yield return Store(nameof(Accumulator.DistinctDays), Constant(0));
-            }
+            return Block(Accumulator.FieldsOf(spec.Parts).Select(field => Assign(Field(slot, field), Field(acc, field))));
         }
     }
 }

@@ -20,16 +20,14 @@ internal sealed class Network<TProfile>
 
     public required Slots Slots { get; init; }
 
-    public required IReadOnlyDictionary<string, ConditionNode<TProfile>> RuleConditions { get; init; }
-
     public required Func<TProfile, string>? ProfileId { get; init; }
 
     public required IReadOnlyDictionary<ConditionDefinition, ConditionNode<TProfile>> NodeOf { get; init; }
 
-    public Tri Condition(int index, Frame<TProfile> frame)
+    public ConditionState Condition(int index, Frame<TProfile> frame)
     {
         var state = frame.Conditions[index];
-        if (state == Tri.Unknown)
+        if (state == ConditionState.Pending)
         {
             state = Conditions[index].Compute(this, frame);
             frame.Conditions[index] = state;
@@ -38,13 +36,13 @@ internal sealed class Network<TProfile>
         return state;
     }
 
-    public Tri Value(int index, Frame<TProfile> frame)
+    public ValueState Value(int index, Frame<TProfile> frame)
     {
-        var state = frame.ValueState[index];
-        if (state == Tri.Unknown)
+        var state = frame.ValueStates[index];
+        if (state == ValueState.Pending)
         {
             Values[index].Compute(this, frame);
-            state = frame.ValueState[index];
+            state = frame.ValueStates[index];
         }
 
         return state;

@@ -1,32 +1,31 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Linq.Expressions;
 using Segmentation.Core.Model;
 using Segmentation.Core.Rules;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Engine.Network;
 
 /// <summary>Compiles a rule set into a <see cref="Network{TProfile}"/>, sharing identical conditions, values and accumulators.</summary>
 internal sealed class NetworkBuilder<TProfile>
 {
-    private readonly RuleSet<TProfile> ruleSet;
+    private readonly RuleSet<TProfile>? ruleSet;
     private readonly LambdaCompiler compiler;
-    private readonly ExpressionFingerprint fingerprint = new();
-    private readonly Dictionary<string, ConditionNode<TProfile>> conditions = new(StringComparer.Ordinal);
+    private readonly ExpressionEquality lambdas = new();
+    private readonly Dictionary<ShareKey, ConditionNode<TProfile>> conditions;
     private readonly List<ConditionNode<TProfile>> conditionList = [];
-    private readonly Dictionary<string, ValueNode<TProfile>> values = new(StringComparer.Ordinal);
+    private readonly Dictionary<ShareKey, ValueNode<TProfile>> values;
     private readonly List<ValueNode<TProfile>> valueList = [];
-    private readonly Dictionary<string, CollectionPlan> collections = new(StringComparer.Ordinal);
+    private readonly Dictionary<ShareKey, CollectionPlan> collections;
     private readonly Dictionary<ConditionDefinition, ConditionNode<TProfile>> nodeOf = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, (TextIndex<TProfile> Index, StringComparer Comparer)> textIndexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<ShareKey, (TextIndex<TProfile> Index, StringComparer Comparer)> textIndexes;
     private readonly Slots slots;
-    private int accumulatorSlots;
-    private int dayBuffers;
+    private readonly FrameLayout layout = new();
 
     public NetworkBuilder(RuleSet<TProfile> ruleSet, LambdaCompiler compiler)
+        : this(compiler)
     {
         this.ruleSet = ruleSet;
-        this.compiler = compiler;
         var definition = ruleSet.Definition;
         slots = new Slots(
             definition.Segments.Select(s => s.Id).Concat(definition.Groups.Select(g => g.Id)).Concat(definition.Groups.SelectMany(g => g.Members.Select(m => m.Id))),
@@ -34,15 +33,37 @@ internal sealed class NetworkBuilder<TProfile>
             definition.Scores);
     }
 
+    /// <summary>A builder for a network without rules, whose conditions are added one by one (see <see cref="BuildLeaf"/>).</summary>
+    private NetworkBuilder(LambdaCompiler compiler)
+    {
+        this.compiler = compiler;
+        slots = new Slots([], [], []);
+        var keys = new ShareKeyComparer(lambdas);
+        conditions = new(keys);
+        values = new(keys);
+        collections = new(keys);
+        textIndexes = new(keys);
+    }
+
+    /// <summary>
+    /// A network holding one condition that depends on no rule (its values, scanners and indexes), with no units:
+    /// evaluate it with <see cref="Network{TProfile}.Condition"/> at the returned node's index.
+    /// </summary>
+    public static (Network<TProfile> Network, ConditionNode<TProfile> Node) BuildLeaf(ConditionDefinition condition, LambdaCompiler compiler)
+    {
+        var builder = new NetworkBuilder<TProfile>(compiler);
+        var node = builder.Node(condition);
+        return (builder.Assemble([], null), node);
+    }
+
     public Network<TProfile> Build()
     {
+        var ruleSet = this.ruleSet ?? throw new InvalidOperationException("This builder has no rule set.");
         var definition = ruleSet.Definition;
         var units = new List<Unit<TProfile>>();
-        var ruleConditions = new Dictionary<string, ConditionNode<TProfile>>(StringComparer.Ordinal);
         foreach (var segment in definition.Segments)
         {
             var node = All(segment.Conditions);
-            ruleConditions[segment.Id] = node;
             units.Add(new SegmentUnit<TProfile>(ruleSet.StratumOf[segment.Id], slots.MembershipSlot[segment.Id], node));
         }
 
@@ -51,11 +72,6 @@ internal sealed class NetworkBuilder<TProfile>
             var members = group.Members.Select(m =>
             {
                 var node = m.IsFallback ? null : All(m.Conditions);
-                if (node is not null)
-                {
-                    ruleConditions[m.Id] = node;
-                }
-
                 return new GroupMemberUnit<TProfile>(slots.MembershipSlot[m.Id], node);
             }).ToArray();
             units.Add(new GroupUnit<TProfile>(ruleSet.StratumOf[group.Id], slots.GroupIndex[group.Id], slots.MembershipSlot[group.Id], members));
@@ -67,6 +83,17 @@ internal sealed class NetworkBuilder<TProfile>
             units.Add(new ScoreUnit<TProfile>(ruleSet.StratumOf[score.Id], slots.ScoreSlot[score.Id], terms));
         }
 
+        var network = Assemble(units, definition.ProfileId is null ? null : compiler.Compile<Func<TProfile, string>>(definition.ProfileId));
+        if (!compiler.Interpret && network.Units.Length <= NetworkCompiler.MaxUnits)
+        {
+            network.Compiled = NetworkCompiler.Compile(network);
+        }
+
+        return network;
+    }
+
+    private Network<TProfile> Assemble(List<Unit<TProfile>> units, Func<TProfile, string>? profileId)
+    {
         IndexThresholds();
         foreach (var (textIndex, comparer) in textIndexes.Values)
         {
@@ -74,24 +101,18 @@ internal sealed class NetworkBuilder<TProfile>
         }
 
         var scanners = collections.Values.OrderBy(p => p.Index)
-            .Select(p => p.Definition.Accept(new ScannerFactory<TProfile>(p, compiler))).ToArray();
+            .Select(p => DatedFacts.Of<TProfile>(p.Definition, compiler.Interpret).Accept(new ScannerFactory<TProfile>(p, compiler))).ToArray();
         var network = new Network<TProfile>
         {
             Collections = scanners,
             Values = [.. valueList],
             Conditions = [.. conditionList],
             Units = [.. units.OrderBy(u => u.Stratum)],
-            Shape = new NetworkShape(scanners.Length, accumulatorSlots, valueList.Count, conditionList.Count, slots.MembershipIds.Length, slots.Scores.Length, slots.Groups.Length, dayBuffers),
+            Shape = new NetworkShape(scanners.Length, layout.Accumulators, valueList.Count, conditionList.Count, slots.MembershipIds.Length, slots.Scores.Length, slots.Groups.Length, layout.DayBuffers, layout.ValueBuffers),
             Slots = slots,
-            RuleConditions = ruleConditions.ToFrozenDictionary(StringComparer.Ordinal),
             NodeOf = nodeOf,
-            ProfileId = definition.ProfileId is null ? null : compiler.Compile<Func<TProfile, string>>(definition.ProfileId),
+            ProfileId = profileId,
         };
-        if (!compiler.Interpret && network.Units.Length <= NetworkCompiler.MaxUnits)
-        {
-            network.Compiled = NetworkCompiler.Compile(network);
-        }
-
         return network;
     }
 
@@ -131,11 +152,11 @@ internal sealed class NetworkBuilder<TProfile>
         }
 
         var index = conditionList.Count;
-        var text = condition.Describe();
+        Func<string> text = condition.Describe;
         ConditionNode<TProfile> node = condition switch
         {
-            AllCondition => new JunctionNode<TProfile>(index, text, children, Tri.False),
-            AnyCondition => new JunctionNode<TProfile>(index, text, children, Tri.True),
+            AllCondition => new JunctionNode<TProfile>(index, text, children, ConditionState.False),
+            AnyCondition => new JunctionNode<TProfile>(index, text, children, ConditionState.True),
             NotCondition => new NotNode<TProfile>(index, text, children[0]),
             PredicateCondition { UsesAsOf: true } p => new AsOfPredicateNode<TProfile>(index, text, compiler.Compile<Func<TProfile, DateTimeOffset, bool>>(p.Predicate), p.Predicate),
             PredicateCondition p => new PredicateNode<TProfile>(index, text, compiler.Compile<Func<TProfile, bool>>(p.Predicate), p.Predicate),
@@ -152,15 +173,15 @@ internal sealed class NetworkBuilder<TProfile>
     private ConditionNode<TProfile>[] Distinct(IEnumerable<ConditionDefinition> children) =>
         [.. children.Select(Node).DistinctBy(n => n.Index)];
 
-    private string Key(ConditionDefinition condition, ConditionNode<TProfile>[] children) => condition switch
+    private ShareKey Key(ConditionDefinition condition, ConditionNode<TProfile>[] children) => condition switch
     {
-        AllCondition => "all(" + string.Join(",", children.Select(c => c.Index).Order()) + ")",
-        AnyCondition => "any(" + string.Join(",", children.Select(c => c.Index).Order()) + ")",
-        NotCondition => $"not({children[0].Index})",
-        PredicateCondition p => "p:" + fingerprint.Of(p.Predicate),
-        TextSetCondition s => $"s:{fingerprint.Of(s.Selector)}:{s.IgnoreCase}:{string.Join('\u001f', s.Values)}",
-        ComparisonCondition c => $"c:{Value(c.Source).Index}:{c.Comparison.Operator}:{Number(c.Comparison.Threshold)}:{(c.Comparison.Upper is { } u ? Number(u) : "-")}",
-        ReferenceCondition r => $"r:{r.TargetId}:{r.Negated}",
+        AllCondition => new("all", Rest: string.Join(",", children.Select(c => c.Index).Order())),
+        AnyCondition => new("any", Rest: string.Join(",", children.Select(c => c.Index).Order())),
+        NotCondition => new("not", Rest: Number(children[0].Index)),
+        PredicateCondition p => new("p", p.Predicate),
+        TextSetCondition s => new("s", s.Selector, Rest: $"{s.IgnoreCase}:{string.Join('\u001f', s.Values)}"),
+        ComparisonCondition c => new("c", Rest: $"{Value(c.Source).Index}:{c.Comparison.Operator}:{Number(c.Comparison.Threshold)}:{(c.Comparison.Upper is { } u ? Number(u) : "-")}"),
+        ReferenceCondition r => new("r", Rest: $"{r.TargetId}:{r.Negated}"),
         _ => throw new NotSupportedException($"Unsupported condition type {condition.GetType().Name}."),
     };
 
@@ -181,9 +202,9 @@ internal sealed class NetworkBuilder<TProfile>
         }
     }
 
-    private TextSetNode<TProfile> TextSet(int index, string text, TextSetCondition condition)
+    private TextSetNode<TProfile> TextSet(int index, Func<string> text, TextSetCondition condition)
     {
-        var key = $"{fingerprint.Of(condition.Selector)}:{condition.IgnoreCase}";
+        var key = new ShareKey("text", condition.Selector, Rest: condition.IgnoreCase ? "i" : "o");
         if (!textIndexes.TryGetValue(key, out var entry))
         {
             entry = (new TextIndex<TProfile>(compiler.Compile<TProfile, string?>(condition.Selector), condition.Selector, ExpressionText.BodyOf(condition.Selector)), condition.Comparer);
@@ -199,10 +220,10 @@ internal sealed class NetworkBuilder<TProfile>
     {
         var key = source switch
         {
-            AggregateSource a => $"agg:{Collection(a.Collection).Index}:{a.Kind}:{a.Window.NewestAgo.Ticks}:{a.Window.OldestAgo?.Ticks}:{fingerprint.Of(a.Filter)}:{(a.UsesSelector ? fingerprint.Of(a.Selector) : "-")}",
-            ProfileValueSource p => "val:" + fingerprint.Of(p.Selector),
-            DateSource d => $"date:{d.Measure}:{fingerprint.Of(d.Date)}",
-            ScoreSource s => "score:" + s.ScoreId,
+            AggregateSource a => new ShareKey("agg", a.Filter, a.UsesSelector ? a.Selector : null, $"{Collection(a.Collection).Index}:{a.Kind}:{a.Window.NewestAgo.Ticks}:{a.Window.OldestAgo?.Ticks}"),
+            ProfileValueSource p => new ShareKey("val", p.Selector),
+            DateSource d => new ShareKey("date", d.Date, Rest: d.Measure.ToString()),
+            ScoreSource s => new ShareKey("score", Rest: s.ScoreId),
             _ => throw new NotSupportedException($"Unsupported value source {source.GetType().Name}."),
         };
         if (values.TryGetValue(key, out var existing))
@@ -228,16 +249,16 @@ internal sealed class NetworkBuilder<TProfile>
     private AggregateValueNode<TProfile> Aggregate(int index, string text, AggregateSource source)
     {
         var plan = Collection(source.Collection);
-        var slot = plan.Accumulator(source, fingerprint, ref accumulatorSlots, ref dayBuffers);
-        return new AggregateValueNode<TProfile>(index, text, plan.Index, slot, source.Kind);
+        var slot = plan.Accumulator(source, layout);
+        return new AggregateValueNode<TProfile>(index, text, plan.Index, slot, AggregateDefinitions.Of(source.Kind));
     }
 
     private CollectionPlan Collection(DatedCollectionDefinition collection)
     {
-        var key = fingerprint.Of(collection.Items) + "@" + fingerprint.Of(collection.Date);
+        var key = new ShareKey("collection", collection.Items, collection.Date);
         if (!collections.TryGetValue(key, out var plan))
         {
-            plan = new CollectionPlan(collections.Count, collection);
+            plan = new CollectionPlan(collections.Count, collection, lambdas);
             collections[key] = plan;
         }
 
@@ -245,4 +266,6 @@ internal sealed class NetworkBuilder<TProfile>
     }
 
     private static string Number(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -85,7 +85,6 @@ internal static class NetworkCompiler
     {
         private static readonly MethodInfo ScanUnchecked = typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.ScanUnchecked))!;
         private static readonly MethodInfo MatchText = typeof(TextIndex<TProfile>).GetMethod(nameof(TextIndex<TProfile>.Match))!;
-        private static readonly MethodInfo AggregateOf = typeof(AggregateValues).GetMethod(nameof(AggregateValues.Of))!;
         private static readonly MethodInfo DateMeasureOf = typeof(DateValueNode<TProfile>).GetMethod(nameof(DateValueNode<TProfile>.Measure))!;
 
         private readonly ParameterExpression frame = Parameter(typeof(Frame<TProfile>), "frame");
@@ -155,19 +154,19 @@ internal static class NetworkCompiler
 
             if (!conditionMemo.TryGetValue(node.Index, out var state))
             {
-                state = Local(typeof(byte), $"c{node.Index}");
+                state = Memo.Variable($"c{node.Index}");
+                variables.Add(state);
                 conditionMemo[node.Index] = state;
             }
 
-            var computed = Assign(state, Expression.Condition(Compute(node), Constant((byte)1), Constant((byte)2)));
-            return Equal(Expression.Condition(Equal(state, Constant((byte)0)), computed, state), Constant((byte)1));
+            return Memo.Read(state, Compute(node));
         }
 
         private Expression Compute(ConditionNode<TProfile> node) => node switch
         {
             JunctionNode<TProfile> junction => junction.Children
                 .Select(Condition)
-                .Aggregate((left, right) => junction.Decisive == Tri.False ? AndAlso(left, right) : OrElse(left, right)),
+                .Aggregate((left, right) => junction.Decisive == ConditionState.False ? AndAlso(left, right) : OrElse(left, right)),
             NotNode<TProfile> not => Not(Condition(not.Inner)),
             ReferenceNode<TProfile> reference => reference.Negated
                 ? NotEqual(ArrayAccess(Memberships, Constant(reference.Slot)), Constant(SegmentState.In))
@@ -211,7 +210,7 @@ internal static class NetworkCompiler
 
             var whole = node switch
             {
-                AggregateValueNode<TProfile> a => AggregateValues.IsWhole(a.Kind),
+                AggregateValueNode<TProfile> a => a.Definition.Whole is not null,
                 ProfileValueNode<TProfile> p => WholeComparison.IsWhole(WholeComparison.Unconverted(p.Source.Body).Type),
                 DateValueNode<TProfile> => true,
                 _ => false,
@@ -245,16 +244,16 @@ internal static class NetworkCompiler
         {
             var done = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CollectionDone)), Constant(node.Collection));
             var scan = IfThen(Not(done), Block(Call(Constant(network.Collections[node.Collection]), ScanUnchecked, frame), Assign(done, Constant(true))));
+            // The definition's value, called directly on the accumulator's array element (passed by reference).
             var acc = ArrayAccess(Field(frame, nameof(Frame<TProfile>.Accumulators)), Constant(node.Slot));
-            Expression read = node.Kind switch
-            {
-                AggregateKind.Count => Block(Assign(value, Field(acc, nameof(Accumulator.Count))), Assign(present, Constant(true))),
-                AggregateKind.Sum => Block(Assign(value, Field(acc, nameof(Accumulator.Sum))), Assign(present, Constant(true))),
-                AggregateKind.DistinctDays => Block(Assign(value, Convert(Field(acc, nameof(Accumulator.DistinctDays)), typeof(long))), Assign(present, Constant(true))),
-                _ => Nullable(Call(AggregateOf, acc, Constant(node.Kind), Field(frame, nameof(Frame<TProfile>.AsOfTicks))), value, present),
-            };
+            var read = node.Definition.Whole is { } whole
+                ? Block(Assign(value, Invoke(whole, acc)), Assign(present, Constant(true)))
+                : Nullable(Invoke(node.Definition.Value, acc, Field(frame, nameof(Frame<TProfile>.AsOfTicks))), value, present);
             return Block(scan, read);
         }
+
+        private static Expression Invoke(Delegate function, params Expression[] arguments) =>
+            Call(function.Target is null ? null : Constant(function.Target), function.Method, arguments);
 
         private Expression Date(DateValueNode<TProfile> node, ParameterExpression value, ParameterExpression present)
         {

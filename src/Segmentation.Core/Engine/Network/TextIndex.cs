@@ -60,7 +60,7 @@ internal sealed class TextIndex<TProfile>(Func<TProfile, string?> selector, Lamb
             var fault = new FaultInfo(text, ex);
             foreach (var index in all)
             {
-                frame.Conditions[index] = Tri.Fault;
+                frame.Conditions[index] = ConditionState.Faulted;
                 frame.ConditionFaults[index] = fault;
             }
 
@@ -71,7 +71,7 @@ internal sealed class TextIndex<TProfile>(Func<TProfile, string?> selector, Lamb
         var hits = Match(value);
         for (var i = 0; i < all.Length; i++)
         {
-            frame.Conditions[all[i]] = hits[i] ? Tri.True : Tri.False;
+            frame.Conditions[all[i]] = hits[i] ? ConditionState.True : ConditionState.False;
         }
     }
 }

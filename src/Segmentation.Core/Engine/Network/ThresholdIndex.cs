@@ -27,18 +27,18 @@ internal sealed class ThresholdIndex<TProfile>
 
     public void Resolve(Network<TProfile> network, Frame<TProfile> frame)
     {
-        var state = frame.ValueState[valueIndex];
-        if (state == Tri.Unknown)
+        var state = frame.ValueStates[valueIndex];
+        if (state == ValueState.Pending)
         {
             state = network.Value(valueIndex, frame);
         }
 
-        if (state != Tri.True)
+        if (state != ValueState.Present)
         {
-            var fault = state == Tri.Fault ? frame.ValueFaults[valueIndex] : null;
+            var fault = state == ValueState.Faulted ? frame.ValueFaults[valueIndex] : null;
             foreach (var (condition, _, _) in entries)
             {
-                frame.Conditions[condition] = fault is null ? Tri.False : Tri.Fault;
+                frame.Conditions[condition] = fault is null ? ConditionState.False : ConditionState.Faulted;
                 frame.ConditionFaults[condition] = fault;
             }
 
@@ -58,7 +58,7 @@ internal sealed class ThresholdIndex<TProfile>
                 ComparisonOperator.AtMost => cut >= below,
                 _ => cut >= atOrBelow,
             };
-            frame.Conditions[condition] = holds ? Tri.True : Tri.False;
+            frame.Conditions[condition] = holds ? ConditionState.True : ConditionState.False;
         }
     }
 

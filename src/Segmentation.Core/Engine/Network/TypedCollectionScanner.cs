@@ -1,17 +1,23 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Engine.Network;
 
+/// <summary>
+/// The scanner of a collection of <typeparamref name="TItem"/>: the generated fused loop when there is one, otherwise
+/// the same pass interpreted over the collection's shared compiled accessors (<see cref="DatedFacts{TProfile, TItem}"/>)
+/// and the compiled filters and selectors.
+/// </summary>
 internal sealed class TypedCollectionScanner<TProfile, TItem>(
-    string name,
     AccumulatorSpec[] specs,
-    Func<TProfile, IEnumerable<TItem>?> items,
-    Func<TItem, long> ticks,
+    DatedFacts<TProfile, TItem> facts,
     Func<TItem, bool>[] filters,
     Func<TItem, decimal>[] selectors,
-    Action<Frame<TProfile>>? fused = null) : CollectionScanner<TProfile>(name, specs)
+    Action<Frame<TProfile>>? fused = null) : CollectionScanner<TProfile>(facts.Name, specs)
 {
+    private readonly Func<TItem, long> ticks = facts.Ticks;
+
     protected override bool IsFused => fused is not null;
 
     protected override void ScanAll(Frame<TProfile> frame)
@@ -22,10 +28,10 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
             return;
         }
 
-        Span<byte> filterState = stackalloc byte[filters.Length];
+        Span<ConditionState> filterState = stackalloc ConditionState[filters.Length];
         Span<decimal> selected = stackalloc decimal[selectors.Length];
         Span<bool> selectedDone = stackalloc bool[selectors.Length];
-        var source = Items(frame);
+        var source = facts.ItemsOrThrow(frame.Profile);
         if (source is List<TItem> list)
         {
             foreach (var item in CollectionsMarshal.AsSpan(list))
@@ -54,23 +60,22 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
         var lower = frame.Lower[spec.Slot];
         var upper = frame.Upper[spec.Slot];
         ref var acc = ref frame.Accumulators[spec.Slot];
-        foreach (var item in Items(frame))
+        foreach (var item in facts.ItemsOrThrow(frame.Profile))
         {
             var t = ticks(item);
-            if (t > upper || t <= lower || (spec.FilterIndex >= 0 && !filters[spec.FilterIndex](item)))
+            if (!FactWindow.Contains(t, lower, upper) || (spec.FilterIndex >= 0 && !filters[spec.FilterIndex](item)))
             {
                 continue;
             }
 
-            Accumulate(frame, spec, ref acc, item, t);
+            var value = spec.ReadsValue ? selectors[spec.SelectorIndex](item) : 0m;
+            acc.AddIsolated(spec.Parts, t, value);
+            AddBuffered(frame, spec, t, value);
         }
     }
 
-    private IEnumerable<TItem> Items(Frame<TProfile> frame) =>
-        items(frame.Profile) ?? throw new InvalidOperationException($"The collection '{Name}' is null.");
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Visit(Frame<TProfile> frame, TItem item, Span<byte> filterState, Span<decimal> selected, Span<bool> selectedDone)
+    private void Visit(Frame<TProfile> frame, TItem item, Span<ConditionState> filterState, Span<decimal> selected, Span<bool> selectedDone)
     {
         var t = ticks(item);
         if (t > frame.AsOfTicks)
@@ -83,7 +88,7 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
         var accumulators = frame.Accumulators;
         foreach (var spec in Specs)
         {
-            if (t > frame.Upper[spec.Slot] || t <= frame.Lower[spec.Slot])
+            if (!FactWindow.Contains(t, frame.Lower[spec.Slot], frame.Upper[spec.Slot]))
             {
                 continue;
             }
@@ -91,19 +96,19 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
             if (spec.FilterIndex >= 0)
             {
                 ref var state = ref filterState[spec.FilterIndex];
-                if (state == 0)
+                if (state == ConditionState.Pending)
                 {
-                    state = filters[spec.FilterIndex](item) ? (byte)1 : (byte)2;
+                    state = filters[spec.FilterIndex](item) ? ConditionState.True : ConditionState.False;
                 }
 
-                if (state == 2)
+                if (state == ConditionState.False)
                 {
                     continue;
                 }
             }
 
-            ref var acc = ref accumulators[spec.Slot];
-            if (spec.SelectorIndex >= 0)
+            var value = 0m;
+            if (spec.ReadsValue)
             {
                 var s = spec.SelectorIndex;
                 if (!selectedDone[s])
@@ -112,43 +117,11 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
                     selectedDone[s] = true;
                 }
 
-                acc.Add(t, selected[s]);
-                if (spec.NeedsFirstDaySum)
-                {
-                    acc.AddFirstDay(t, selected[s]);
-                }
-            }
-            else
-            {
-                acc.Add(t);
+                value = selected[s];
             }
 
-            if (spec.DayBuffer >= 0)
-            {
-                AddDay(frame, spec.DayBuffer, t);
-            }
-        }
-    }
-
-    private void Accumulate(Frame<TProfile> frame, AccumulatorSpec spec, ref Accumulator acc, TItem item, long t)
-    {
-        if (spec.SelectorIndex >= 0)
-        {
-            var value = selectors[spec.SelectorIndex](item);
-            acc.Add(t, value);
-            if (spec.NeedsFirstDaySum)
-            {
-                acc.AddFirstDay(t, value);
-            }
-        }
-        else
-        {
-            acc.Add(t);
-        }
-
-        if (spec.DayBuffer >= 0)
-        {
-            AddDay(frame, spec.DayBuffer, t);
+            accumulators[spec.Slot].Add(spec.Parts, t, value);
+            AddBuffered(frame, spec, t, value);
         }
     }
 }

@@ -9,10 +9,10 @@ internal abstract class Unit<TProfile>(int stratum)
 
     private static readonly SegmentState[] StateOf = [SegmentState.Faulted, SegmentState.In, SegmentState.Out, SegmentState.Faulted];
 
-    protected static void Assign(Frame<TProfile> frame, int slot, Tri outcome, FaultInfo? fault)
+    protected static void Assign(Frame<TProfile> frame, int slot, ConditionState outcome, FaultInfo? fault)
     {
         frame.Memberships[slot] = StateOf[(int)outcome];
-        if (outcome == Tri.Fault)
+        if (outcome == ConditionState.Faulted)
         {
             frame.MembershipFaults[slot] = fault;
             frame.HasFaults = true;
@@ -29,7 +29,7 @@ internal sealed class SegmentUnit<TProfile>(int stratum, int slot, ConditionNode
     public override void Run(Network<TProfile> network, Frame<TProfile> frame)
     {
         var outcome = network.Condition(Condition.Index, frame);
-        Assign(frame, Slot, outcome, outcome == Tri.Fault ? frame.ConditionFaults[Condition.Index] : null);
+        Assign(frame, Slot, outcome, outcome == ConditionState.Faulted ? frame.ConditionFaults[Condition.Index] : null);
     }
 }
 
@@ -49,26 +49,26 @@ internal sealed class GroupUnit<TProfile>(int stratum, int groupIndex, int slot,
         for (var i = 0; i < Members.Length; i++)
         {
             var member = Members[i];
-            var outcome = member.Condition is null ? Tri.True : network.Condition(member.Condition.Index, frame);
-            if (outcome == Tri.False)
+            var outcome = member.Condition is null ? ConditionState.True : network.Condition(member.Condition.Index, frame);
+            if (outcome == ConditionState.False)
             {
-                Assign(frame, member.Slot, Tri.False, null);
+                Assign(frame, member.Slot, ConditionState.False, null);
                 continue;
             }
 
-            var fault = outcome == Tri.Fault ? frame.ConditionFaults[member.Condition!.Index] : null;
+            var fault = outcome == ConditionState.Faulted ? frame.ConditionFaults[member.Condition!.Index] : null;
             Assign(frame, member.Slot, outcome, fault);
             Assign(frame, Slot, outcome, fault);
-            frame.GroupChoice[GroupIndex] = outcome == Tri.True ? i : -1;
+            frame.GroupChoice[GroupIndex] = outcome == ConditionState.True ? i : -1;
             for (var j = i + 1; j < Members.Length; j++)
             {
-                Assign(frame, Members[j].Slot, outcome == Tri.True ? Tri.False : Tri.Fault, fault);
+                Assign(frame, Members[j].Slot, outcome == ConditionState.True ? ConditionState.False : ConditionState.Faulted, fault);
             }
 
             return;
         }
 
-        Assign(frame, Slot, Tri.False, null);
+        Assign(frame, Slot, ConditionState.False, null);
     }
 }
 
@@ -88,10 +88,19 @@ internal sealed class ScoreUnit<TProfile>(int stratum, int scoreSlot, ScoreTermU
         {
             switch (network.Condition(term.Condition.Index, frame))
             {
-                case Tri.True:
-                    total += term.Weight;
+                case ConditionState.True:
+                    try
+                    {
+                        total += term.Weight;
+                    }
+                    catch (OverflowException ex)
+                    {
+                        // Validation rejects weights whose sum can overflow; this keeps the fault in the result regardless.
+                        fault ??= new FaultInfo("sum of the score's weights", ex);
+                    }
+
                     break;
-                case Tri.Fault:
+                case ConditionState.Faulted:
                     fault ??= frame.ConditionFaults[term.Condition.Index];
                     break;
             }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Segmentation.Core.Model;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Engine.Network;
 
@@ -19,49 +20,56 @@ internal abstract class ValueNode<TProfile>(int index, string text)
         if (value is { } v)
         {
             frame.Values[Index] = v;
-            frame.ValueState[Index] = Tri.True;
+            frame.ValueStates[Index] = ValueState.Present;
         }
         else
         {
-            frame.ValueState[Index] = Tri.False;
+            frame.ValueStates[Index] = ValueState.Absent;
         }
     }
 
     protected void Fail(Frame<TProfile> frame, FaultInfo fault)
     {
-        frame.ValueState[Index] = Tri.Fault;
+        frame.ValueStates[Index] = ValueState.Faulted;
         frame.ValueFaults[Index] = fault;
         frame.HasFaults = true;
     }
 }
 
-internal sealed class AggregateValueNode<TProfile>(int index, string text, int collection, int slot, AggregateKind kind)
+internal sealed class AggregateValueNode<TProfile>(int index, string text, int collection, int slot, AggregateDefinition definition)
     : ValueNode<TProfile>(index, text)
 {
     public int Collection { get; } = collection;
 
     public int Slot { get; } = slot;
 
-    public AggregateKind Kind { get; } = kind;
+    public AggregateDefinition Definition { get; } = definition;
 
     public override int Cost => 10;
 
     public override void Compute(Network<TProfile> network, Frame<TProfile> frame)
     {
         network.EnsureScanned(Collection, frame);
-        if (frame.ValueState[Index] != Tri.Unknown)
+        if (frame.ValueStates[Index] != ValueState.Pending)
         {
             return;
         }
 
         ref var acc = ref frame.Accumulators[Slot];
-        if (acc.Fault is { } fault)
+        if (acc.FaultOf(Definition.Parts) is { } fault)
         {
             Fail(frame, new FaultInfo(Text, fault));
             return;
         }
 
-        Set(frame, AggregateValues.Of(in acc, Kind, frame.AsOfTicks));
+        try
+        {
+            Set(frame, Definition.Value(in acc, frame.AsOfTicks));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Fail(frame, new FaultInfo(Text, ex));
+        }
     }
 }
 

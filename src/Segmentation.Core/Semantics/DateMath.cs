@@ -1,11 +1,25 @@
-namespace Segmentation.Core.Engine.Network;
+using System.Linq.Expressions;
 
+namespace Segmentation.Core.Semantics;
+
+/// <summary>The one definition of a fact's instant (UTC ticks), its UTC day, and the calendar measures of dates.</summary>
 internal static class DateMath
 {
+    /// <summary>A fact's instant: a <see cref="DateTime"/> is taken as UTC unless its kind is local, which is converted.</summary>
     public static long Ticks(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime().Ticks : value.Ticks;
 
+    /// <summary>A fact's instant: the offset's UTC ticks.</summary>
     public static long Ticks(DateTimeOffset value) => value.UtcTicks;
 
+    /// <summary>The call of <see cref="Ticks(DateTime)"/> or <see cref="Ticks(DateTimeOffset)"/> on a date expression, for generated code.</summary>
+    public static Expression TicksOf(Expression date) =>
+        Expression.Call(typeof(DateMath).GetMethod(nameof(Ticks), [date.Type])
+            ?? throw new InvalidOperationException($"Unsupported date type {date.Type}."), date);
+
+    /// <summary>The UTC calendar day of an instant.</summary>
+    public static long Day(long ticks) => ticks / TimeSpan.TicksPerDay;
+
+    /// <summary>A span of ticks in whole and fractional days.</summary>
     public static decimal Days(long ticks) => (decimal)ticks / TimeSpan.TicksPerDay;
 
     public static int Years(DateTime date, DateTime asOfDate)

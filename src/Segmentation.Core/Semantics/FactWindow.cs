@@ -1,0 +1,34 @@
+using System.Linq.Expressions;
+using Segmentation.Core.Model;
+
+namespace Segmentation.Core.Semantics;
+
+/// <summary>
+/// The one definition of which facts a <see cref="TimeWindow"/> holds as of an instant: <c>lower &lt; t &lt;= upper</c>
+/// with <c>upper = asOf - NewestAgo</c> and <c>lower = asOf - OldestAgo</c> (no lower bound for "ever"); facts after
+/// as-of are never inside (NewestAgo is never negative).
+/// </summary>
+internal static class FactWindow
+{
+    public static long Upper(long asOfTicks, long newestAgoTicks) => asOfTicks - newestAgoTicks;
+
+    public static long Lower(long asOfTicks, long? oldestAgoTicks) => oldestAgoTicks is { } oldest ? asOfTicks - oldest : long.MinValue;
+
+    public static bool Contains(long ticks, long lower, long upper) => ticks > lower && ticks <= upper;
+
+    /// <summary>
+    /// The same test for generated code, where the items after as-of are already skipped: a window ending at as-of needs
+    /// no upper test and "ever" no lower one; <see langword="null"/> when nothing is left to test.
+    /// </summary>
+    public static Expression? Test(Expression ticks, Expression lower, Expression upper, bool endsAtAsOf, bool hasLower)
+    {
+        Expression? test = hasLower ? Expression.GreaterThan(ticks, lower) : null;
+        if (!endsAtAsOf)
+        {
+            var below = Expression.LessThanOrEqual(ticks, upper);
+            test = test is null ? below : Expression.AndAlso(test, below);
+        }
+
+        return test;
+    }
+}
