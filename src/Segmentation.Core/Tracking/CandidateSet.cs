@@ -22,9 +22,10 @@ internal sealed class CandidateSet(long asOfTicks)
         }
     }
 
+    /// <summary>Adds <c>at + offset</c> when it is a valid instant (no overflow, within the range of <see cref="DateTime"/>).</summary>
     public void Add(long at, long offset)
     {
-        if (offset <= MaxTicks - at && at >= -offset)
+        if (offset >= 0 ? offset <= MaxTicks - at : at >= -offset)
         {
             Add(at + offset);
         }

@@ -10,7 +10,7 @@ namespace Segmentation.Core.Tracking;
 internal sealed class ValidityPlan<TProfile>
 {
     private readonly CatalogDefinition<TProfile> catalog;
-    private readonly Func<DatedCollectionDefinition, LambdaExpression?, FactReader<TProfile>> reader;
+    private readonly Func<AggregateSource, FactSeriesReader<TProfile>> reader;
     private readonly Func<LambdaExpression, Func<TProfile, DateTime?>> date;
     private readonly HashSet<string> visited = new(StringComparer.Ordinal);
     private readonly List<CandidateSource<TProfile>> sources = [];
@@ -19,7 +19,7 @@ internal sealed class ValidityPlan<TProfile>
     public ValidityPlan(
         CatalogDefinition<TProfile> catalog,
         IEnumerable<string> roots,
-        Func<DatedCollectionDefinition, LambdaExpression?, FactReader<TProfile>> reader,
+        Func<AggregateSource, FactSeriesReader<TProfile>> reader,
         Func<LambdaExpression, Func<TProfile, DateTime?>> date)
     {
         this.catalog = catalog;
@@ -77,7 +77,7 @@ internal sealed class ValidityPlan<TProfile>
                 unknown.Add(predicate.Describe());
                 break;
             case ComparisonCondition { Source: AggregateSource aggregate } comparison:
-                sources.Add(new AggregateCandidates<TProfile>(reader(aggregate.Collection, aggregate.Filter), aggregate, comparison.Comparison));
+                sources.Add(new AggregateCandidates<TProfile>(reader(aggregate), aggregate, comparison.Comparison));
                 break;
             case ComparisonCondition { Source: DateSource dated } comparison:
                 sources.Add(new DateCandidates<TProfile>(date(dated.Date), dated.Measure, comparison.Comparison));
