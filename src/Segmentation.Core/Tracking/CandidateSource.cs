@@ -30,7 +30,7 @@ internal sealed class AggregateCandidates<TProfile>(FactSeriesReader<TProfile> r
 
     public override void Collect(TProfile profile, CandidateSet candidates, long horizonTicks)
     {
-        var series = reader.Read(profile);
+        var series = candidates.SeriesOf(reader, profile);
         var instants = Instants(series, candidates.AsOfTicks);
         if (!series.Exact || !TryAddChanges(series, instants, candidates))
         {
