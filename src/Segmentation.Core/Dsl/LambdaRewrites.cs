@@ -19,8 +19,8 @@ internal static class LambdaRewrites
         where TNumber : struct, INumber<TNumber>
     {
         ArgumentNullException.ThrowIfNull(selector);
-        var body = typeof(TNumber) == typeof(decimal) ? selector.Body : Expression.Convert(selector.Body, typeof(decimal));
-        return Expression.Lambda<Func<TProfile, decimal?>>(Expression.Convert(body, typeof(decimal?)), selector.Parameters);
+        // One conversion node, as the C# compiler writes it, so a whole-number field is still recognised as one.
+        return Expression.Lambda<Func<TProfile, decimal?>>(Expression.Convert(selector.Body, typeof(decimal?)), selector.Parameters);
     }
 
     /// <summary><c>p =&gt; (decimal?)p.Field</c> for any nullable number type (null stays no value).</summary>

@@ -86,6 +86,19 @@ public sealed class DateAndNumberTypesTests
         Engine.Explain(member, "rating", AsOf).ToString().Should().Be("rating: yes" + Environment.NewLine + "  m.Rating = 4.5, needs >= 4.5: yes");
     }
 
+    [Fact]
+    public void Value_IntField_IsOneConversionToNullableDecimalAsTheCompilerWritesIt()
+    {
+        var builder = new CatalogBuilder<Member>();
+
+        var selector = ((Segmentation.Core.Model.ProfileValueSource)builder.Value(m => m.Points).Source).Selector;
+
+        // The generated code compares whole-number fields as long when it sees exactly this shape.
+        selector.Body.Should().BeAssignableTo<System.Linq.Expressions.UnaryExpression>()
+            .Which.Operand.Type.Should().Be(typeof(int));
+        selector.Body.Type.Should().Be(typeof(decimal?));
+    }
+
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
