@@ -57,6 +57,27 @@ internal sealed class CatalogBuilder<TProfile> : ICatalogBuilder<TProfile>
     }
 
     /// <inheritdoc />
+    public DatedCollection<TProfile, TItem> Dated<TItem>(Expression<Func<TProfile, IEnumerable<TItem>?>> items, Expression<Func<TItem, DateTime?>> date, string? name = null)
+    {
+        var (dated, at) = LambdaRewrites.SkipUndated(items, date);
+        return Dated(dated, at, name ?? NameOf(items));
+    }
+
+    /// <inheritdoc />
+    public DatedCollection<TProfile, TItem> Dated<TItem>(Expression<Func<TProfile, IEnumerable<TItem>?>> items, Expression<Func<TItem, DateOnly>> date, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return Dated(items, LambdaRewrites.ToDateTime(date), name);
+    }
+
+    /// <inheritdoc />
+    public DatedCollection<TProfile, TItem> Dated<TItem>(Expression<Func<TProfile, IEnumerable<TItem>?>> items, Expression<Func<TItem, DateOnly?>> date, string? name = null)
+    {
+        var (dated, day) = LambdaRewrites.SkipUndated(items, date);
+        return Dated(dated, LambdaRewrites.ToDateTime(day), name ?? NameOf(items));
+    }
+
+    /// <inheritdoc />
     public ISegmentBuilder<TProfile> Segment(string id, string? name = null) => Add(new SegmentBuilder<TProfile>(state, id, name ?? id));
 
     /// <inheritdoc />
@@ -73,6 +94,14 @@ internal sealed class CatalogBuilder<TProfile> : ICatalogBuilder<TProfile>
 
     /// <inheritdoc />
     public Measure<TProfile> Value(Expression<Func<TProfile, decimal?>> selector) => new(new ProfileValueSource(selector));
+
+    /// <inheritdoc />
+    public Measure<TProfile> Value<TNumber>(Expression<Func<TProfile, TNumber>> selector)
+        where TNumber : struct, System.Numerics.INumber<TNumber> => Value(LambdaRewrites.ToDecimal(selector));
+
+    /// <inheritdoc />
+    public Measure<TProfile> Value<TNumber>(Expression<Func<TProfile, TNumber?>> selector)
+        where TNumber : struct, System.Numerics.INumber<TNumber> => Value(LambdaRewrites.ToDecimal(selector));
 
     /// <inheritdoc />
     public TextField<TProfile> Text(Expression<Func<TProfile, string?>> selector)
@@ -96,7 +125,22 @@ internal sealed class CatalogBuilder<TProfile> : ICatalogBuilder<TProfile>
     }
 
     /// <inheritdoc />
+    public CalendarDate<TProfile> Date(Expression<Func<TProfile, DateOnly>> date) => Date(LambdaRewrites.ToDateTime(date));
+
+    /// <inheritdoc />
+    public CalendarDate<TProfile> Date(Expression<Func<TProfile, DateOnly?>> date) => Date(LambdaRewrites.ToDateTime(date));
+
+    /// <inheritdoc />
     public Measure<TProfile> Age(Expression<Func<TProfile, DateTime>> birthDate) => Date(birthDate).Years;
+
+    /// <inheritdoc />
+    public Measure<TProfile> Age(Expression<Func<TProfile, DateTime?>> birthDate) => Date(birthDate).Years;
+
+    /// <inheritdoc />
+    public Measure<TProfile> Age(Expression<Func<TProfile, DateOnly>> birthDate) => Date(birthDate).Years;
+
+    /// <inheritdoc />
+    public Measure<TProfile> Age(Expression<Func<TProfile, DateOnly?>> birthDate) => Date(birthDate).Years;
 
     /// <inheritdoc />
     public Measure<TProfile> ScoreOf(string scoreId) => new(new ScoreSource(scoreId));

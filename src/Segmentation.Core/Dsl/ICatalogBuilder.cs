@@ -26,6 +26,33 @@ public interface ICatalogBuilder<TProfile>
     /// <returns>The collection, to build aggregates on.</returns>
     DatedCollection<TProfile, TItem> Dated<TItem>(Expression<Func<TProfile, IEnumerable<TItem>?>> items, Expression<Func<TItem, DateTimeOffset>> date, string? name = null);
 
+    /// <summary>
+    /// Declares a dated collection whose items may have no date (<see cref="DateTime"/>?): an item without a date is not a
+    /// fact, so no aggregate sees it; dates are taken as UTC (local times are converted).
+    /// </summary>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    /// <param name="items">The collection on the profile.</param>
+    /// <param name="date">The item's instant, or <see langword="null"/>.</param>
+    /// <param name="name">A display name; the default is the member name in lower camel case.</param>
+    /// <returns>The collection, to build aggregates on.</returns>
+    DatedCollection<TProfile, TItem> Dated<TItem>(Expression<Func<TProfile, IEnumerable<TItem>?>> items, Expression<Func<TItem, DateTime?>> date, string? name = null);
+
+    /// <summary>Declares a dated collection whose items carry a <see cref="DateOnly"/>: each item is a fact at midnight UTC of its day.</summary>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    /// <param name="items">The collection on the profile.</param>
+    /// <param name="date">The item's day.</param>
+    /// <param name="name">A display name; the default is the member name in lower camel case.</param>
+    /// <returns>The collection, to build aggregates on.</returns>
+    DatedCollection<TProfile, TItem> Dated<TItem>(Expression<Func<TProfile, IEnumerable<TItem>?>> items, Expression<Func<TItem, DateOnly>> date, string? name = null);
+
+    /// <summary>Declares a dated collection whose items may have no day (<see cref="DateOnly"/>?): items without one are not facts; the others are facts at midnight UTC.</summary>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    /// <param name="items">The collection on the profile.</param>
+    /// <param name="date">The item's day, or <see langword="null"/>.</param>
+    /// <param name="name">A display name; the default is the member name in lower camel case.</param>
+    /// <returns>The collection, to build aggregates on.</returns>
+    DatedCollection<TProfile, TItem> Dated<TItem>(Expression<Func<TProfile, IEnumerable<TItem>?>> items, Expression<Func<TItem, DateOnly?>> date, string? name = null);
+
     /// <summary>Starts a segment.</summary>
     /// <param name="id">The unique id, such as <c>churn-risk</c>.</param>
     /// <param name="name">The display name; the default is the id.</param>
@@ -59,6 +86,23 @@ public interface ICatalogBuilder<TProfile>
     /// <returns>The measure, to compare.</returns>
     Measure<TProfile> Value(Expression<Func<TProfile, decimal?>> selector);
 
+    /// <summary>
+    /// A numeric field of any number type (<see cref="int"/>, <see cref="long"/>, <see cref="double"/> …), compared as a
+    /// <see cref="decimal"/>; a value a decimal cannot hold (NaN, an infinity, beyond ±7.9e28) faults the condition.
+    /// </summary>
+    /// <typeparam name="TNumber">The field's number type.</typeparam>
+    /// <param name="selector">The field.</param>
+    /// <returns>The measure, to compare.</returns>
+    Measure<TProfile> Value<TNumber>(Expression<Func<TProfile, TNumber>> selector)
+        where TNumber : struct, System.Numerics.INumber<TNumber>;
+
+    /// <summary>A nullable numeric field of any number type; <see langword="null"/> never matches (see the non-nullable overload for conversions).</summary>
+    /// <typeparam name="TNumber">The field's number type.</typeparam>
+    /// <param name="selector">The field.</param>
+    /// <returns>The measure, to compare.</returns>
+    Measure<TProfile> Value<TNumber>(Expression<Func<TProfile, TNumber?>> selector)
+        where TNumber : struct, System.Numerics.INumber<TNumber>;
+
     /// <summary>A text field of the profile, for set membership.</summary>
     /// <param name="selector">The field.</param>
     /// <returns>The field, to test.</returns>
@@ -74,10 +118,35 @@ public interface ICatalogBuilder<TProfile>
     /// <returns>The date, to measure.</returns>
     CalendarDate<TProfile> Date(Expression<Func<TProfile, DateTime?>> date);
 
+    /// <summary>A calendar date of the profile as a <see cref="DateOnly"/>.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The date, to measure.</returns>
+    CalendarDate<TProfile> Date(Expression<Func<TProfile, DateOnly>> date);
+
+    /// <summary>A calendar date of the profile as a <see cref="DateOnly"/> that may be missing; a missing date never matches.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The date, to measure.</returns>
+    CalendarDate<TProfile> Date(Expression<Func<TProfile, DateOnly?>> date);
+
     /// <summary>Completed years from a date of the profile to as-of (an age).</summary>
     /// <param name="birthDate">The birth date.</param>
     /// <returns>The measure, to compare.</returns>
     Measure<TProfile> Age(Expression<Func<TProfile, DateTime>> birthDate);
+
+    /// <summary>Completed years from a date of the profile that may be missing to as-of; a missing date never matches.</summary>
+    /// <param name="birthDate">The birth date.</param>
+    /// <returns>The measure, to compare.</returns>
+    Measure<TProfile> Age(Expression<Func<TProfile, DateTime?>> birthDate);
+
+    /// <summary>Completed years from a <see cref="DateOnly"/> of the profile to as-of (an age).</summary>
+    /// <param name="birthDate">The birth date.</param>
+    /// <returns>The measure, to compare.</returns>
+    Measure<TProfile> Age(Expression<Func<TProfile, DateOnly>> birthDate);
+
+    /// <summary>Completed years from a <see cref="DateOnly"/> of the profile that may be missing to as-of; a missing date never matches.</summary>
+    /// <param name="birthDate">The birth date.</param>
+    /// <returns>The measure, to compare.</returns>
+    Measure<TProfile> Age(Expression<Func<TProfile, DateOnly?>> birthDate);
 
     /// <summary>The value of a score of this catalog.</summary>
     /// <param name="scoreId">The score's id.</param>

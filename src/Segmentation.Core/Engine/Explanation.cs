@@ -58,17 +58,20 @@ public sealed class Explanation
     /// <returns>The text.</returns>
     public override string ToString()
     {
+        // Depth first with an explicit stack: a chain of references can make the tree as deep as the catalog is long.
         var text = new StringBuilder();
-        Render(text, 0);
-        return text.ToString().TrimEnd();
-    }
-
-    private void Render(StringBuilder text, int depth)
-    {
-        text.Append(' ', depth * 2).AppendLine(Line);
-        foreach (var child in Children)
+        var pending = new Stack<(Explanation Node, int Depth)>();
+        pending.Push((this, 0));
+        while (pending.Count > 0)
         {
-            child.Render(text, depth + 1);
+            var (node, depth) = pending.Pop();
+            text.Append(' ', depth * 2).AppendLine(node.Line);
+            for (var i = node.Children.Count - 1; i >= 0; i--)
+            {
+                pending.Push((node.Children[i], depth + 1));
+            }
         }
+
+        return text.ToString().TrimEnd();
     }
 }

@@ -54,4 +54,29 @@ public interface ISegmentEngine<TProfile>
     /// <param name="asOf">The as-of instant.</param>
     /// <returns>The explanation tree.</returns>
     Explanation Explain(TProfile profile, string segmentId, DateTimeOffset asOf);
+
+    /// <summary>
+    /// Evaluates a profile as of a <see cref="DateTime"/>, taken as UTC when its kind is UTC or unspecified and converted
+    /// to UTC when it is local (see <see cref="AsOfTime.From"/>), so the result does not depend on the machine's time zone.
+    /// </summary>
+    /// <param name="profile">The profile.</param>
+    /// <param name="asOf">The as-of date and time.</param>
+    /// <returns>The result.</returns>
+    SegmentationResult Evaluate(TProfile profile, DateTime asOf) => Evaluate(profile, AsOfTime.From(asOf));
+
+    /// <summary>Evaluates a profile into caller storage as of a <see cref="DateTime"/> (UTC rule of <see cref="AsOfTime.From"/>), allocating nothing.</summary>
+    /// <param name="profile">The profile.</param>
+    /// <param name="asOf">The as-of date and time.</param>
+    /// <param name="memberships">Receives one state per <see cref="MembershipIds"/> entry.</param>
+    /// <param name="scores">Receives one value per <see cref="ScoreIds"/> entry (0 when faulted), or empty to skip.</param>
+    /// <returns><see langword="true"/> when no segment, group, member or score faulted.</returns>
+    bool Evaluate(TProfile profile, DateTime asOf, Span<SegmentState> memberships, Span<decimal> scores = default) =>
+        Evaluate(profile, AsOfTime.From(asOf), memberships, scores);
+
+    /// <summary>Explains a profile's state as of a <see cref="DateTime"/> (UTC rule of <see cref="AsOfTime.From"/>).</summary>
+    /// <param name="profile">The profile.</param>
+    /// <param name="segmentId">The segment, group, member or score id.</param>
+    /// <param name="asOf">The as-of date and time.</param>
+    /// <returns>The explanation tree.</returns>
+    Explanation Explain(TProfile profile, string segmentId, DateTime asOf) => Explain(profile, segmentId, AsOfTime.From(asOf));
 }

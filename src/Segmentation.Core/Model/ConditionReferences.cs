@@ -25,23 +25,37 @@ internal static class ConditionReferences
 
     private static void Collect(ConditionDefinition condition, List<string> ids)
     {
-        switch (condition)
+        // Iterative, in the order a recursive walk would visit: nesting depth must never be able to exhaust the stack.
+        var pending = new Stack<ConditionDefinition>();
+        pending.Push(condition);
+        while (pending.Count > 0)
         {
-            case ReferenceCondition reference:
-                ids.Add(reference.TargetId);
-                break;
-            case ComparisonCondition { Source: ScoreSource score }:
-                ids.Add(score.ScoreId);
-                break;
-            case AllCondition all:
-                all.Conditions.ToList().ForEach(c => Collect(c, ids));
-                break;
-            case AnyCondition any:
-                any.Conditions.ToList().ForEach(c => Collect(c, ids));
-                break;
-            case NotCondition not:
-                Collect(not.Condition, ids);
-                break;
+            switch (pending.Pop())
+            {
+                case ReferenceCondition reference:
+                    ids.Add(reference.TargetId);
+                    break;
+                case ComparisonCondition { Source: ScoreSource score }:
+                    ids.Add(score.ScoreId);
+                    break;
+                case AllCondition all:
+                    PushReversed(pending, all.Conditions);
+                    break;
+                case AnyCondition any:
+                    PushReversed(pending, any.Conditions);
+                    break;
+                case NotCondition not:
+                    pending.Push(not.Condition);
+                    break;
+            }
+        }
+    }
+
+    private static void PushReversed(Stack<ConditionDefinition> pending, IReadOnlyList<ConditionDefinition> conditions)
+    {
+        for (var i = conditions.Count - 1; i >= 0; i--)
+        {
+            pending.Push(conditions[i]);
         }
     }
 }

@@ -69,63 +69,92 @@ internal sealed class DependencyGraph
     /// <returns>The cycles; empty for a DAG.</returns>
     public IReadOnlyList<IReadOnlyList<string>> FindCycles()
     {
+        // A depth-first search with an explicit stack (a chain of references may be as long as the catalog).
         var cycles = new List<IReadOnlyList<string>>();
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stack = new List<string>();
-        foreach (var node in edges.Keys)
+        var path = new List<string>();
+        var next = new List<int>();
+        var dependencies = new List<IReadOnlyList<string>>();
+        foreach (var root in edges.Keys)
         {
-            Visit(node, state, stack, cycles);
+            if (state.GetValueOrDefault(root) != 0)
+            {
+                continue;
+            }
+
+            Enter(root);
+            while (path.Count > 0)
+            {
+                var top = path.Count - 1;
+                if (next[top] == dependencies[top].Count)
+                {
+                    state[path[top]] = 2;
+                    path.RemoveAt(top);
+                    next.RemoveAt(top);
+                    dependencies.RemoveAt(top);
+                    continue;
+                }
+
+                var dependency = dependencies[top][next[top]++];
+                switch (state.GetValueOrDefault(dependency))
+                {
+                    case 0:
+                        Enter(dependency);
+                        break;
+                    case 1:
+                        cycles.Add([.. path.Skip(path.IndexOf(dependency)), dependency]);
+                        break;
+                }
+            }
         }
 
         return cycles;
+
+        void Enter(string node)
+        {
+            state[node] = 1;
+            path.Add(node);
+            next.Add(0);
+            dependencies.Add(DependenciesOf(node));
+        }
     }
 
     /// <summary>Assigns each node a stratum: 0 for nodes without dependencies, else one more than its deepest dependency.</summary>
-    /// <returns>The strata; only meaningful for a graph without cycles.</returns>
+    /// <returns>The strata; only meaningful for a graph without cycles (a dependency closing a cycle counts as stratum 0).</returns>
     public IReadOnlyDictionary<string, int> Strata()
     {
         var strata = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Depth(string id, int guard)
+        var open = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        foreach (var root in edges.Keys)
         {
-            if (strata.TryGetValue(id, out var known))
+            pending.Push(root);
+            while (pending.Count > 0)
             {
-                return known;
+                var node = pending.Peek();
+                if (strata.ContainsKey(node))
+                {
+                    pending.Pop();
+                    continue;
+                }
+
+                var dependencies = DependenciesOf(node);
+                if (open.Add(node))
+                {
+                    foreach (var dependency in dependencies.Where(d => !strata.ContainsKey(d) && !open.Contains(d)))
+                    {
+                        pending.Push(dependency);
+                    }
+
+                    continue;
+                }
+
+                pending.Pop();
+                open.Remove(node);
+                strata[node] = dependencies.Select(d => strata.TryGetValue(d, out var depth) ? depth + 1 : 0).DefaultIfEmpty(0).Max();
             }
-
-            var depth = guard > edges.Count ? 0 : DependenciesOf(id).Select(d => Depth(d, guard + 1) + 1).DefaultIfEmpty(0).Max();
-            strata[id] = depth;
-            return depth;
-        }
-
-        foreach (var node in edges.Keys)
-        {
-            Depth(node, 0);
         }
 
         return strata;
-    }
-
-    private void Visit(string node, Dictionary<string, int> state, List<string> stack, List<IReadOnlyList<string>> cycles)
-    {
-        if (state.GetValueOrDefault(node) == 2)
-        {
-            return;
-        }
-
-        if (state.GetValueOrDefault(node) == 1)
-        {
-            cycles.Add([.. stack.Skip(stack.IndexOf(node)), node]);
-            return;
-        }
-
-        state[node] = 1;
-        stack.Add(node);
-        foreach (var next in DependenciesOf(node))
-        {
-            Visit(next, state, stack, cycles);
-        }
-
-        stack.RemoveAt(stack.Count - 1);
-        state[node] = 2;
     }
 }

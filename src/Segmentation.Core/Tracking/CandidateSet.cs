@@ -6,12 +6,29 @@ internal sealed class CandidateSet(long asOfTicks)
     private const long MaxTicks = 3_155_378_975_999_999_999L;
 
     private readonly List<long> ticks = [];
+    private Dictionary<object, FactSeries>? series;
 
     public long AsOfTicks { get; } = asOfTicks;
 
     public long Latest { get; private set; } = asOfTicks;
 
     public int Count => ticks.Count;
+
+    /// <summary>
+    /// The profile's facts for one reader, read once per analysis: aggregates over the same collection, filter and selector
+    /// share one sorted series.
+    /// </summary>
+    public FactSeries SeriesOf<TProfile>(FactSeriesReader<TProfile> reader, TProfile profile)
+    {
+        series ??= new Dictionary<object, FactSeries>(ReferenceEqualityComparer.Instance);
+        if (!series.TryGetValue(reader, out var read))
+        {
+            read = reader.Read(profile);
+            series[reader] = read;
+        }
+
+        return read;
+    }
 
     public void Add(long at)
     {
@@ -22,9 +39,10 @@ internal sealed class CandidateSet(long asOfTicks)
         }
     }
 
+    /// <summary>Adds <c>at + offset</c> when it is a valid instant (no overflow, within the range of <see cref="DateTime"/>).</summary>
     public void Add(long at, long offset)
     {
-        if (offset <= MaxTicks - at && at >= -offset)
+        if (offset >= 0 ? offset <= MaxTicks - at : at >= -offset)
         {
             Add(at + offset);
         }

@@ -1,3 +1,4 @@
+using Segmentation.Core.Engine.Network;
 using Segmentation.Core.Model;
 
 namespace Segmentation.Core.Tracking;
@@ -17,34 +18,91 @@ internal abstract class CandidateSource<TProfile>
 /// <summary>
 /// An aggregate over a window: every fact enters at <c>t + NewestAgo</c> (a fact dated after as-of becomes visible at
 /// <c>t</c>) and leaves at <c>t + OldestAgo</c>; days-since values cross a threshold <c>T</c> at <c>t + T days</c>
-/// (or one tick later for strict operators).
+/// (or one tick later for strict operators). Between two consecutive such instants the aggregate's value, and with it
+/// the comparison's outcome, is constant. Of these instants only those at which the comparison's outcome changes are
+/// candidates: a sweep over the sorted facts computes the outcome at each in amortised constant time (see
+/// <see cref="WindowSweep"/>), so a profile with a million facts costs a sort, not a million evaluations. When the sweep
+/// cannot model the engine exactly (an accessor threw, or sums could round), every instant stays a candidate.
 /// </summary>
-internal sealed class AggregateCandidates<TProfile>(FactReader<TProfile> reader, AggregateSource source, Comparison comparison) : CandidateSource<TProfile>
+internal sealed class AggregateCandidates<TProfile>(FactSeriesReader<TProfile> reader, AggregateSource source, Comparison comparison) : CandidateSource<TProfile>
 {
     public override bool IsPeriodic => false;
 
     public override void Collect(TProfile profile, CandidateSet candidates, long horizonTicks)
     {
-        var facts = new List<long>();
-        reader.Read(profile, facts);
+        var series = candidates.SeriesOf(reader, profile);
+        var instants = Instants(series, candidates.AsOfTicks);
+        if (!series.Exact || !TryAddChanges(series, instants, candidates))
+        {
+            foreach (var at in instants)
+            {
+                candidates.Add(at);
+            }
+        }
+    }
+
+    /// <summary>Every instant after as-of at which a fact enters or leaves the window or a days-since threshold is crossed.</summary>
+    private long[] Instants(FactSeries series, long asOfTicks)
+    {
         var window = source.Window;
         var crossings = source.Kind is AggregateKind.DaysSinceFirst or AggregateKind.DaysSinceLast
             ? Bounds(comparison).Select(t => t * TimeSpan.TicksPerDay).SelectMany(x => new[] { Ticks(decimal.Ceiling(x)), Ticks(decimal.Floor(x) + 1) }).ToArray()
             : [];
-        foreach (var t in facts)
+        var instants = new CandidateSet(asOfTicks);
+        foreach (var t in series.Ticks)
         {
-            candidates.Add(t);
-            candidates.Add(t, window.NewestAgo.Ticks);
+            instants.Add(t);
+            instants.Add(t, window.NewestAgo.Ticks);
             if (window.OldestAgo is { } oldest)
             {
-                candidates.Add(t, oldest.Ticks);
+                instants.Add(t, oldest.Ticks);
             }
 
             foreach (var crossing in crossings)
             {
-                candidates.Add(t, crossing);
+                instants.Add(t, crossing);
             }
         }
+
+        return instants.Ascending();
+    }
+
+    /// <summary>Adds the instants at which the comparison's outcome differs from the outcome just before; false if the sweep failed.</summary>
+    private bool TryAddChanges(FactSeries series, long[] instants, CandidateSet candidates)
+    {
+        var changes = new List<long>();
+        try
+        {
+            var sweep = new WindowSweep(series, source.Window);
+            var before = Outcome(sweep, candidates.AsOfTicks);
+            foreach (var at in instants)
+            {
+                var now = Outcome(sweep, at);
+                if (now != before)
+                {
+                    changes.Add(at);
+                    before = now;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is ArithmeticException or InvalidOperationException)
+        {
+            return false;
+        }
+
+        foreach (var at in changes)
+        {
+            candidates.Add(at);
+        }
+
+        return true;
+    }
+
+    /// <summary>The comparison's outcome at an instant: 0 without a value, 1 when it does not match, 2 when it does.</summary>
+    private int Outcome(WindowSweep sweep, long at)
+    {
+        var acc = sweep.At(at);
+        return AggregateValues.Of(acc, source.Kind, at) is { } value ? (comparison.Matches(value) ? 2 : 1) : 0;
     }
 
     private static long Ticks(decimal value) => value >= long.MaxValue ? long.MaxValue : value <= 0 ? 0 : (long)value;

@@ -28,13 +28,13 @@ internal sealed class DateCandidates<TProfile>(Func<TProfile, DateTime?> date, D
         }
 
         var from = new DateTime(candidates.AsOfTicks).Year;
-        var to = new DateTime(Math.Max(horizonTicks, candidates.AsOfTicks)).Year + 1;
+        var to = Math.Min(DateTime.MaxValue.Year, new DateTime(Math.Clamp(horizonTicks, candidates.AsOfTicks, DateTime.MaxValue.Ticks)).Year + 1);
         switch (measure)
         {
             case DateMeasure.Years:
                 foreach (var years in Steps(comparison))
                 {
-                    AddDay(candidates, Anniversary(value, value.Year + years));
+                    AddDay(candidates, Anniversary(value, value.Year + years), 0);
                 }
 
                 break;
@@ -42,18 +42,21 @@ internal sealed class DateCandidates<TProfile>(Func<TProfile, DateTime?> date, D
                 for (var year = from; year <= to; year++)
                 {
                     var anniversary = Anniversary(value, year);
-                    AddDay(candidates, anniversary?.AddDays(1));
+                    AddDay(candidates, anniversary, 1);
                     foreach (var days in Steps(comparison).Where(d => d is >= 0 and <= 366))
                     {
-                        AddDay(candidates, anniversary?.AddDays(-days));
+                        AddDay(candidates, anniversary, -days);
                     }
                 }
 
                 break;
             default:
-                for (var month = new DateTime(from, 1, 1); month.Year <= to && month.Year < 9999; month = month.AddMonths(1))
+                for (var year = from; year <= to; year++)
                 {
-                    AddDay(candidates, month);
+                    for (var month = 1; month <= 12; month++)
+                    {
+                        candidates.Add(new DateTime(year, month, 1).Ticks);
+                    }
                 }
 
                 break;
@@ -64,16 +67,17 @@ internal sealed class DateCandidates<TProfile>(Func<TProfile, DateTime?> date, D
         Bounds(comparison).SelectMany(t => new[] { decimal.Floor(t) - 1, decimal.Floor(t), decimal.Ceiling(t), decimal.Ceiling(t) + 1 })
             .Where(k => k is > -10_000 and < 10_000).Select(k => (int)k).Distinct();
 
-    private static void AddDay(CandidateSet candidates, DateTime? day)
+    /// <summary>Adds the midnight <paramref name="days"/> days after <paramref name="day"/>, if it exists as a <see cref="DateTime"/>.</summary>
+    private static void AddDay(CandidateSet candidates, DateTime? day, int days)
     {
         if (day is { } d)
         {
-            candidates.Add(d.Ticks);
+            candidates.Add(d.Ticks, days * TimeSpan.TicksPerDay);
         }
     }
 
     private static DateTime? Anniversary(DateTime date, int year) =>
-        year is < 1 or > 9998 ? null
+        year is < 1 or > 9999 ? null
         : date.Month == 2 && date.Day == 29 && !DateTime.IsLeapYear(year) ? new DateTime(year, 3, 1)
         : new DateTime(year, date.Month, date.Day);
 }

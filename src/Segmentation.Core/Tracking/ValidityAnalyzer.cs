@@ -23,7 +23,7 @@ public sealed class ValidityAnalyzer<TProfile>
 
     private readonly SegmentEngine<TProfile> engine;
     private readonly ConcurrentDictionary<string, ValidityPlan<TProfile>> plans = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(DatedCollectionDefinition, LambdaExpression?), FactReader<TProfile>> readers = new();
+    private readonly ConcurrentDictionary<(DatedCollectionDefinition, LambdaExpression?, LambdaExpression?), FactSeriesReader<TProfile>> readers = new();
     private readonly ConcurrentDictionary<LambdaExpression, Func<TProfile, DateTime?>> dates = new();
 
     private ValidityAnalyzer(SegmentEngine<TProfile> engine) => this.engine = engine;
@@ -76,7 +76,7 @@ public sealed class ValidityAnalyzer<TProfile>
             source.Collect(profile, candidates, candidates.AsOfTicks);
         }
 
-        var horizon = candidates.Latest + PeriodicHorizon.Ticks;
+        var horizon = candidates.Latest > DateTime.MaxValue.Ticks - PeriodicHorizon.Ticks ? DateTime.MaxValue.Ticks : candidates.Latest + PeriodicHorizon.Ticks;
         foreach (var source in plan.Sources.Where(s => s.IsPeriodic))
         {
             source.Collect(profile, candidates, horizon);
@@ -110,8 +110,8 @@ public sealed class ValidityAnalyzer<TProfile>
         return new ValidityPlan<TProfile>(catalog, roots, Reader, Date);
     }
 
-    private FactReader<TProfile> Reader(DatedCollectionDefinition collection, LambdaExpression? filter) =>
-        readers.GetOrAdd((collection, filter), key => FactReader<TProfile>.Create(key.Item1, key.Item2, engine.IsInterpreted));
+    private FactSeriesReader<TProfile> Reader(AggregateSource aggregate) =>
+        readers.GetOrAdd((aggregate.Collection, aggregate.Filter, aggregate.UsesSelector ? aggregate.Selector : null), _ => FactSeriesReader<TProfile>.Create(aggregate, engine.IsInterpreted));
 
     private Func<TProfile, DateTime?> Date(LambdaExpression date) =>
         dates.GetOrAdd(date, lambda => CalendarDates.Compile<TProfile>(lambda, engine.IsInterpreted));

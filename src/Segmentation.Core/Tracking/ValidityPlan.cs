@@ -9,25 +9,53 @@ namespace Segmentation.Core.Tracking;
 /// </summary>
 internal sealed class ValidityPlan<TProfile>
 {
-    private readonly CatalogDefinition<TProfile> catalog;
-    private readonly Func<DatedCollectionDefinition, LambdaExpression?, FactReader<TProfile>> reader;
+    private readonly Func<AggregateSource, FactSeriesReader<TProfile>> reader;
     private readonly Func<LambdaExpression, Func<TProfile, DateTime?>> date;
     private readonly HashSet<string> visited = new(StringComparer.Ordinal);
     private readonly List<CandidateSource<TProfile>> sources = [];
     private readonly List<string> unknown = [];
+    private readonly Dictionary<string, IReadOnlyList<ConditionDefinition>> conditionsOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> groupOf = new(StringComparer.Ordinal);
+    private readonly Stack<ConditionDefinition> pending = new();
 
     public ValidityPlan(
         CatalogDefinition<TProfile> catalog,
         IEnumerable<string> roots,
-        Func<DatedCollectionDefinition, LambdaExpression?, FactReader<TProfile>> reader,
+        Func<AggregateSource, FactSeriesReader<TProfile>> reader,
         Func<LambdaExpression, Func<TProfile, DateTime?>> date)
     {
-        this.catalog = catalog;
         this.reader = reader;
         this.date = date;
+        foreach (var segment in catalog.Segments)
+        {
+            conditionsOf.TryAdd(segment.Id, segment.Conditions);
+        }
+
+        foreach (var group in catalog.Groups)
+        {
+            var conditions = group.Members.SelectMany(m => m.Conditions).ToArray();
+            groupOf.TryAdd(group.Id, group.Id);
+            conditionsOf.TryAdd(group.Id, conditions);
+            foreach (var member in group.Members)
+            {
+                groupOf.TryAdd(member.Id, group.Id);
+            }
+        }
+
+        foreach (var score in catalog.Scores)
+        {
+            conditionsOf.TryAdd(score.Id, [.. score.Terms.Select(t => t.Condition)]);
+        }
+
         foreach (var root in roots)
         {
             Node(root);
+        }
+
+        // Iterative: references may chain through the whole catalog and conditions may nest deeply.
+        while (pending.Count > 0)
+        {
+            Condition(pending.Pop());
         }
     }
 
@@ -35,25 +63,16 @@ internal sealed class ValidityPlan<TProfile>
 
     public IReadOnlyList<string> Unknown => unknown;
 
+    /// <summary>Queues the conditions of a segment, a group (for a group or any of its members) or a score, once.</summary>
     private void Node(string id)
     {
-        if (!visited.Add(id))
+        var key = groupOf.GetValueOrDefault(id, id);
+        if (visited.Add(key) && conditionsOf.TryGetValue(key, out var conditions))
         {
-            return;
-        }
-
-        if (catalog.Segments.FirstOrDefault(s => s.Id == id) is { } segment)
-        {
-            segment.Conditions.ToList().ForEach(Condition);
-        }
-        else if (catalog.Groups.FirstOrDefault(g => g.Id == id || g.Members.Any(m => m.Id == id)) is { } group)
-        {
-            visited.Add(group.Id);
-            group.Members.SelectMany(m => m.Conditions).ToList().ForEach(Condition);
-        }
-        else if (catalog.Scores.FirstOrDefault(s => s.Id == id) is { } score)
-        {
-            score.Terms.Select(t => t.Condition).ToList().ForEach(Condition);
+            for (var i = conditions.Count - 1; i >= 0; i--)
+            {
+                pending.Push(conditions[i]);
+            }
         }
     }
 
@@ -62,13 +81,13 @@ internal sealed class ValidityPlan<TProfile>
         switch (condition)
         {
             case AllCondition all:
-                all.Conditions.ToList().ForEach(Condition);
+                Push(all.Conditions);
                 break;
             case AnyCondition any:
-                any.Conditions.ToList().ForEach(Condition);
+                Push(any.Conditions);
                 break;
             case NotCondition not:
-                Condition(not.Condition);
+                pending.Push(not.Condition);
                 break;
             case ReferenceCondition reference:
                 Node(reference.TargetId);
@@ -77,7 +96,7 @@ internal sealed class ValidityPlan<TProfile>
                 unknown.Add(predicate.Describe());
                 break;
             case ComparisonCondition { Source: AggregateSource aggregate } comparison:
-                sources.Add(new AggregateCandidates<TProfile>(reader(aggregate.Collection, aggregate.Filter), aggregate, comparison.Comparison));
+                sources.Add(new AggregateCandidates<TProfile>(reader(aggregate), aggregate, comparison.Comparison));
                 break;
             case ComparisonCondition { Source: DateSource dated } comparison:
                 sources.Add(new DateCandidates<TProfile>(date(dated.Date), dated.Measure, comparison.Comparison));
@@ -85,6 +104,14 @@ internal sealed class ValidityPlan<TProfile>
             case ComparisonCondition { Source: ScoreSource score }:
                 Node(score.ScoreId);
                 break;
+        }
+    }
+
+    private void Push(IReadOnlyList<ConditionDefinition> conditions)
+    {
+        for (var i = conditions.Count - 1; i >= 0; i--)
+        {
+            pending.Push(conditions[i]);
         }
     }
 }

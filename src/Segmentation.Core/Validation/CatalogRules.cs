@@ -7,16 +7,16 @@ internal static class CatalogRules
     public static IEnumerable<(string Path, string Message)> Check<TProfile>(CatalogDefinition<TProfile> catalog)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (id, path) in Identities(catalog))
+        foreach (var (id, path, position) in Identities(catalog))
         {
             if (string.IsNullOrEmpty(id))
             {
                 continue;
             }
 
-            if (!seen.TryAdd(id, path))
+            if (!seen.TryAdd(id, position))
             {
-                yield return (path, $"duplicate id '{id}' (already used by {seen[id]})");
+                yield return (path, $"duplicate id '{IdCharacters.Escape(id)}' used by both {seen[id]} and {position} (positions in definition order)");
             }
         }
 
@@ -27,25 +27,31 @@ internal static class CatalogRules
         }
     }
 
-    private static IEnumerable<(string Id, string Path)> Identities<TProfile>(CatalogDefinition<TProfile> catalog)
+    /// <summary>Every id with its path (by id, as other errors name it) and its position path (by index, unambiguous).</summary>
+    private static IEnumerable<(string Id, string Path, string Position)> Identities<TProfile>(CatalogDefinition<TProfile> catalog)
     {
-        foreach (var segment in catalog.Segments)
+        for (var i = 0; i < catalog.Segments.Count; i++)
         {
-            yield return (segment.Id, $"segments[{segment.Id}]");
+            var segment = catalog.Segments[i];
+            yield return (segment.Id, $"segments{IdCharacters.Index(segment.Id, i)}", $"segments[{i}]");
         }
 
-        foreach (var group in catalog.Groups)
+        for (var g = 0; g < catalog.Groups.Count; g++)
         {
-            yield return (group.Id, $"groups[{group.Id}]");
-            foreach (var member in group.Members)
+            var group = catalog.Groups[g];
+            var groupPath = $"groups{IdCharacters.Index(group.Id, g)}";
+            yield return (group.Id, groupPath, $"groups[{g}]");
+            for (var m = 0; m < group.Members.Count; m++)
             {
-                yield return (member.Id, $"groups[{group.Id}].members[{member.Id}]");
+                var member = group.Members[m];
+                yield return (member.Id, $"{groupPath}.members{IdCharacters.Index(member.Id, m)}", $"groups[{g}].members[{m}]");
             }
         }
 
-        foreach (var score in catalog.Scores)
+        for (var i = 0; i < catalog.Scores.Count; i++)
         {
-            yield return (score.Id, $"scores[{score.Id}]");
+            var score = catalog.Scores[i];
+            yield return (score.Id, $"scores{IdCharacters.Index(score.Id, i)}", $"scores[{i}]");
         }
     }
 }

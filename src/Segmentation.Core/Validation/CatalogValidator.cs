@@ -50,6 +50,6 @@ public static class CatalogValidator
             });
         }
 
-        private static string Index(string id, int index) => string.IsNullOrEmpty(id) ? $"[{index}]" : $"[{id}]";
+        private static string Index(string id, int index) => IdCharacters.Index(id, index);
     }
 }

@@ -8,6 +8,7 @@ internal sealed class SegmentValidator : AbstractValidator<SegmentDefinition>
     public SegmentValidator(ConditionValidator conditions)
     {
         RuleFor(s => s.Id).NotEmpty().OverridePropertyName("id").WithMessage("the id must not be empty");
+        RuleFor(s => s.Id).Must(id => IdCharacters.Problem(id) is null).OverridePropertyName("id").WithMessage(s => IdCharacters.Problem(s.Id) ?? string.Empty);
         RuleFor(s => s.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
         RuleFor(s => s.Conditions).NotEmpty().OverridePropertyName("conditions").WithMessage("a segment needs at least one condition");
         RuleForEach(s => s.Conditions).SetValidator(conditions).OverridePropertyName("conditions");
@@ -19,6 +20,7 @@ internal sealed class GroupValidator : AbstractValidator<GroupDefinition>
     public GroupValidator(ConditionValidator conditions)
     {
         RuleFor(g => g.Id).NotEmpty().OverridePropertyName("id").WithMessage("the id must not be empty");
+        RuleFor(g => g.Id).Must(id => IdCharacters.Problem(id) is null).OverridePropertyName("id").WithMessage(g => IdCharacters.Problem(g.Id) ?? string.Empty);
         RuleFor(g => g.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
         RuleFor(g => g.Members).NotEmpty().OverridePropertyName("members").WithMessage("a group needs at least one member");
         RuleFor(g => g).Custom((group, context) =>
@@ -37,13 +39,14 @@ internal sealed class GroupValidator : AbstractValidator<GroupDefinition>
             .OverridePropertyName("members");
     }
 
-    private static string Index(string id, int index) => string.IsNullOrEmpty(id) ? $"[{index}]" : $"[{id}]";
+    private static string Index(string id, int index) => IdCharacters.Index(id, index);
 
     private sealed class MemberValidator : AbstractValidator<GroupMemberDefinition>
     {
         public MemberValidator(ConditionValidator conditions)
         {
             RuleFor(m => m.Id).NotEmpty().OverridePropertyName("id").WithMessage("the id must not be empty");
+            RuleFor(m => m.Id).Must(id => IdCharacters.Problem(id) is null).OverridePropertyName("id").WithMessage(m => IdCharacters.Problem(m.Id) ?? string.Empty);
             RuleFor(m => m.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
             RuleFor(m => m.Conditions).NotEmpty().When(m => !m.IsFallback).OverridePropertyName("conditions").WithMessage("a member needs at least one condition (or use Otherwise for a fallback)");
             RuleForEach(m => m.Conditions).SetValidator(conditions).OverridePropertyName("conditions");
@@ -56,6 +59,7 @@ internal sealed class ScoreValidator : AbstractValidator<ScoreDefinition>
     public ScoreValidator(ConditionValidator conditions)
     {
         RuleFor(s => s.Id).NotEmpty().OverridePropertyName("id").WithMessage("the id must not be empty");
+        RuleFor(s => s.Id).Must(id => IdCharacters.Problem(id) is null).OverridePropertyName("id").WithMessage(s => IdCharacters.Problem(s.Id) ?? string.Empty);
         RuleFor(s => s.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
         RuleFor(s => s.Terms).NotEmpty().OverridePropertyName("terms").WithMessage("a score needs at least one term");
         RuleForEach(s => s.Terms).ChildRules(term => term.RuleFor(t => t.Condition).SetValidator(conditions).OverridePropertyName("condition"))

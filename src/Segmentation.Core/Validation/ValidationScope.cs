@@ -14,6 +14,9 @@ internal sealed class ValidationScope
 
     public HashSet<string> ScoreIds { get; }
 
+    /// <summary>The nesting depth of each condition, computed once.</summary>
+    public ConditionDepth Depth { get; } = new();
+
     public static ValidationScope For<TProfile>(CatalogDefinition<TProfile> catalog) => new(
         catalog.Segments.Select(s => s.Id)
             .Concat(catalog.Groups.Select(g => g.Id))

@@ -40,7 +40,7 @@ public sealed class CatalogValidatorTests
             s.Segment("vip").When(p => p.Nps > 9);
         });
 
-        errors.Should().Equal(Error("segments[vip]", "duplicate id 'vip' (already used by segments[vip])"));
+        errors.Should().Equal(Error("segments[vip]", "duplicate id 'vip' used by both segments[0] and segments[1] (positions in definition order)"));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class CatalogValidatorTests
             s.Group("stage").Member("buyer", s.Where(p => p.Nps > 5)).Otherwise("other");
         });
 
-        errors.Should().Equal(Error("groups[stage].members[buyer]", "duplicate id 'buyer' (already used by segments[buyer])"));
+        errors.Should().Equal(Error("groups[stage].members[buyer]", "duplicate id 'buyer' used by both segments[0] and groups[0].members[0] (positions in definition order)"));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class CatalogValidatorTests
             s.Score("stage").Add(1, p => p.Nps > 5);
         });
 
-        errors.Should().Equal(Error("scores[stage]", "duplicate id 'stage' (already used by groups[stage])"));
+        errors.Should().Equal(Error("scores[stage]", "duplicate id 'stage' used by both groups[0] and scores[0] (positions in definition order)"));
     }
 
     [Fact]
@@ -352,7 +352,7 @@ public sealed class CatalogValidatorTests
             Error("groups[g].members", "a group needs at least one member"),
             Error("scores[sc].terms", "a score needs at least one term"),
             Error("scores[sc].tiers[1]", "tiers must be in ascending threshold order: 'lo' (5) follows 'hi' (10)"),
-            Error("segments[a]", "duplicate id 'a' (already used by segments[a])"),
+            Error("segments[a]", "duplicate id 'a' used by both segments[0] and segments[1] (positions in definition order)"),
             Error("segments[loop]", "reference cycle: loop -> loop"));
         exception.Message.Should().StartWith("Catalog 'shop' is invalid (8 problems):" + Environment.NewLine + "  segments[a].conditions[0].window: the window must be positive, got 0 days");
     }
