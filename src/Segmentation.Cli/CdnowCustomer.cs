@@ -1,4 +1,4 @@
-using Segmentation.Core.Analytics;
+using Segmentation.Analytics.Purchases;
 
 namespace Segmentation.Cli;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Segmentation.Analytics.Purchases;
 using Segmentation.Cli.Rendering;
 using Segmentation.Cli.Reporting;
-using Segmentation.Core.Analytics;
 using Spectre.Console;
 
 namespace Segmentation.Cli;

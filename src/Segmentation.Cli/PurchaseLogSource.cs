@@ -1,5 +1,5 @@
 using System.Reflection;
-using Segmentation.Core.Analytics;
+using Segmentation.Analytics.Purchases;
 
 namespace Segmentation.Cli;
 

@@ -1,5 +1,5 @@
+using Segmentation.Analytics.Purchases;
 using Segmentation.Cli.Reporting;
-using Segmentation.Core.Analytics;
 using Spectre.Console;
 
 namespace Segmentation.Cli.Tests;

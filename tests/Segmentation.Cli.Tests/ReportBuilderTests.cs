@@ -1,5 +1,5 @@
+using Segmentation.Analytics.Rfm;
 using Segmentation.Cli.Reporting;
-using Segmentation.Core.Analytics;
 using static Segmentation.Cli.Tests.CliFixture;
 
 namespace Segmentation.Cli.Tests;

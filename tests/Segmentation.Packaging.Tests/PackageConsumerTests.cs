@@ -6,7 +6,7 @@ using System.Xml.Linq;
 namespace Segmentation.Packaging.Tests;
 
 /// <summary>
-/// Packs Segmentation.Core and Segmentation.Testing with a unique prerelease version (so the NuGet cache never serves a
+/// Packs Segmentation.Core, Segmentation.Analytics and Segmentation.Testing with a unique prerelease version (so the NuGet cache never serves a
 /// stale package), then builds and runs a console app that consumes them from a local feed, as a user would.
 /// </summary>
 [Trait("Category", "Packaging")]
@@ -17,18 +17,19 @@ public sealed class PackageConsumerTests : IDisposable
     private readonly string suffix = "test." + Guid.NewGuid().ToString("N")[..12];
 
     [Fact]
-    public void Pack_BothPackages_ConsoleAppConsumesThemFromALocalFeed()
+    public void Pack_EveryPackage_ConsoleAppConsumesThemFromALocalFeed()
     {
         var version = $"{VersionPrefix()}-{suffix}";
         var feed = Directory.CreateDirectory(Path.Combine(work, "feed")).FullName;
         var artifacts = Path.Combine(work, "artifacts");
-        foreach (var project in new[] { "Segmentation.Core", "Segmentation.Testing" })
+        foreach (var project in new[] { "Segmentation.Core", "Segmentation.Analytics", "Segmentation.Testing" })
         {
             DotNet.Run(root, "pack", Path.Combine(root, "src", project, project + ".csproj"), "-c", "Release", "-o", feed,
                 "--version-suffix", suffix, "--artifacts-path", artifacts, "-nodeReuse:false");
         }
 
         AssertPackage(feed, "Segmentation.Core", version, ["FluentValidation"]);
+        AssertPackage(feed, "Segmentation.Analytics", version, ["Segmentation.Core"]);
         AssertPackage(feed, "Segmentation.Testing", version, ["Segmentation.Core"]);
 
         var app = Directory.CreateDirectory(Path.Combine(work, "app")).FullName;
@@ -53,6 +54,7 @@ public sealed class PackageConsumerTests : IDisposable
             """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProgram);
         DotNet.Run(app, "add", "package", "Segmentation.Core", "--version", version);
+        DotNet.Run(app, "add", "package", "Segmentation.Analytics", "--version", version);
         DotNet.Run(app, "add", "package", "Segmentation.Testing", "--version", version);
 
         var output = DotNet.Run(app, "run", "-c", "Release", "-nodeReuse:false");
@@ -60,6 +62,7 @@ public sealed class PackageConsumerTests : IDisposable
         output.Should().Contain("loyal: True")
             .And.Contain("Expected profile 'c1' not to be in 'loyal' as of 2026-11-01T00:00:00Z, but it is.")
             .And.Contain("  count(orders) in last 365 days = 2, needs >= 2: yes")
+            .And.Contain("user-2: treatment")
             .And.Contain($"version: {version}+");
     }
 
@@ -68,7 +71,7 @@ public sealed class PackageConsumerTests : IDisposable
         TryDelete(work);
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "segmentation.core", "segmentation.testing" })
+        foreach (var id in new[] { "segmentation.core", "segmentation.analytics", "segmentation.testing" })
         {
             TryDelete(Path.Combine(cache, id, $"{VersionPrefix()}-{suffix}"));
         }
@@ -76,6 +79,7 @@ public sealed class PackageConsumerTests : IDisposable
 
     private const string ConsumerProgram = """
         using System.Reflection;
+        using Segmentation.Analytics.Experiments;
         using Segmentation.Core.Dsl;
         using Segmentation.Core.Engine;
         using Segmentation.Testing;
@@ -100,6 +104,9 @@ public sealed class PackageConsumerTests : IDisposable
         {
             Console.WriteLine(ex.Message);
         }
+
+        var experiment = new Experiment("checkout-2024", [new("control", 1), new("treatment", 1)], holdoutBasisPoints: 1000);
+        Console.WriteLine($"user-2: {experiment.Assign("user-2")}");
 
         Console.WriteLine($"version: {typeof(SegmentEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion}");
 

@@ -1,3 +1,4 @@
+using Segmentation.Core.Batch;
 using Segmentation.Core.Engine;
 using Segmentation.ReferenceWorkload;
 

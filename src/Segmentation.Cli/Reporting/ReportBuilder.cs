@@ -1,6 +1,7 @@
-using Segmentation.Core.Analytics;
+using Segmentation.Analytics.Measurement;
+using Segmentation.Analytics.Rfm;
+using Segmentation.Analytics.Starter;
 using Segmentation.Core.Engine;
-using Segmentation.Core.Starter;
 
 namespace Segmentation.Cli.Reporting;
 

@@ -1,4 +1,5 @@
-using Segmentation.Core.Analytics;
+using Segmentation.Analytics.CustomerBase;
+using Segmentation.Analytics.Rfm;
 
 namespace Segmentation.Cli.Reporting;
 

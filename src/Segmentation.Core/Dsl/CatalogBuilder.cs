@@ -5,7 +5,7 @@ namespace Segmentation.Core.Dsl;
 
 /// <summary>The standard <see cref="ICatalogBuilder{TProfile}"/>: collects definitions, then freezes them with <see cref="Build"/>.</summary>
 /// <typeparam name="TProfile">The profile type.</typeparam>
-public sealed class CatalogBuilder<TProfile> : ICatalogBuilder<TProfile>
+internal sealed class CatalogBuilder<TProfile> : ICatalogBuilder<TProfile>
 {
     private readonly BuilderState state = new();
     private readonly List<object> builders = [];

@@ -24,17 +24,20 @@ public sealed class Window<TNext>
     /// <returns>The next stage.</returns>
     public TNext InLast(TimeSpan span) => complete(TimeWindow.Last(span));
 
-    /// <summary>Facts between <paramref name="fromDaysAgo"/> and <paramref name="toDaysAgo"/> days ago: <c>asOf - to &lt; t &lt;= asOf - from</c>.</summary>
+    /// <summary>
+    /// Facts between <paramref name="fromDaysAgo"/> and <paramref name="toDaysAgo"/> days before as-of:
+    /// <c>asOf - to &lt; t &lt;= asOf - from</c>. (A window of time; a range of values is <see cref="Measure{TProfile}.Between"/>.)
+    /// </summary>
     /// <param name="fromDaysAgo">The nearer bound in days (inclusive).</param>
     /// <param name="toDaysAgo">The farther bound in days (exclusive).</param>
     /// <returns>The next stage.</returns>
-    public TNext Between(int fromDaysAgo, int toDaysAgo) => complete(TimeWindow.Between(TimeSpan.FromDays(fromDaysAgo), TimeSpan.FromDays(toDaysAgo)));
+    public TNext BetweenDaysAgo(int fromDaysAgo, int toDaysAgo) => complete(TimeWindow.BetweenAgo(TimeSpan.FromDays(fromDaysAgo), TimeSpan.FromDays(toDaysAgo)));
 
-    /// <summary>Facts between <paramref name="newest"/> and <paramref name="oldest"/> ago: <c>asOf - oldest &lt; t &lt;= asOf - newest</c>.</summary>
+    /// <summary>Facts between <paramref name="newest"/> and <paramref name="oldest"/> before as-of: <c>asOf - oldest &lt; t &lt;= asOf - newest</c>.</summary>
     /// <param name="newest">The nearer bound (inclusive).</param>
     /// <param name="oldest">The farther bound (exclusive).</param>
     /// <returns>The next stage.</returns>
-    public TNext Between(TimeSpan newest, TimeSpan oldest) => complete(TimeWindow.Between(newest, oldest));
+    public TNext BetweenAgo(TimeSpan newest, TimeSpan oldest) => complete(TimeWindow.BetweenAgo(newest, oldest));
 
     /// <summary>Facts at least <paramref name="days"/> days old: <c>t &lt;= asOf - days</c>.</summary>
     /// <param name="days">The minimum age in days.</param>

@@ -1,44 +1,69 @@
-using System.Collections.Concurrent;
+using Segmentation.Core.Batch;
 
 namespace Segmentation.Core.Engine;
 
-/// <content>Batch evaluation: ordered results, parallel across cores, faulted profiles reported in place.</content>
+/// <content>
+/// Batch evaluation: ordered results, parallel across cores, faulted profiles reported in place. Both overloads run on
+/// the one batch implementation that <see cref="BatchRunner{TProfile}"/> uses (<c>Batch/BatchPipeline</c>), with the
+/// same <see cref="BatchOptions"/> and the same bounded cancellation.
+/// </content>
 public sealed partial class SegmentEngine<TProfile>
 {
+    private Func<TProfile, string>? profileIdAccessor;
+    private int profileIdCompiled;
+
     /// <summary>
     /// Evaluates many profiles as of one instant, in parallel, returning one result per profile in input order.
     /// A profile that faults (or is <see langword="null"/>) comes back as a faulted result; nothing is dropped.
     /// </summary>
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The as-of instant.</param>
-    /// <param name="options">Parallelism, fail-fast and cancellation.</param>
+    /// <param name="options">Parallelism, chunk size, fail-fast and the cancellation grace period; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the batch; it returns within <see cref="BatchOptions.CancellationGracePeriod"/> even when an evaluation does not stop.</param>
     /// <returns>The results, in input order.</returns>
+    /// <exception cref="ArgumentException">An option is invalid; every problem is listed.</exception>
     /// <exception cref="SegmentEvaluationException">A profile faulted and <see cref="BatchOptions.FailFast"/> is set.</exception>
-    /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
-    public SegmentationResult[] EvaluateBatch(IReadOnlyList<TProfile> profiles, DateTimeOffset asOf, BatchOptions? options = null)
+    /// <exception cref="BatchCanceledException">The batch was cancelled; it names the profiles not evaluated.</exception>
+    public SegmentationResult[] EvaluateBatch(IReadOnlyList<TProfile> profiles, DateTimeOffset asOf, BatchOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profiles);
-        options ??= new BatchOptions();
-        var results = new SegmentationResult[profiles.Count];
-        ForEachRange(profiles.Count, options, (from, to) =>
+        options = BatchOptionsValidator.Checked(options, nameof(options));
+        var count = profiles.Count;
+        var results = new SegmentationResult[count];
+        var evaluator = new BatchEvaluator<TProfile>(this, asOf, options.TimeProvider, ProfileIdAccessor());
+        var chunkSize = options.ChunkSize ?? AutomaticChunkSize(count, options.MaxDegreeOfParallelism);
+        void Take(BatchChunk<TProfile> chunk)
         {
-            for (var i = from; i < to; i++)
+            var evaluated = chunk.Results!;
+            Array.Copy(evaluated, 0, results, chunk.FirstIndex, chunk.Count);
+            if (options.FailFast && Array.FindIndex(evaluated, r => r.HasFaults) is var at and >= 0)
             {
-                options.CancellationToken.ThrowIfCancellationRequested();
-                var result = profiles[i] is { } profile ? Evaluate(profile, asOf) : FaultedResult(null, asOf, new ArgumentNullException("profile", "The profile is null."));
-                results[i] = result;
-                if (options.FailFast && result.HasFaults)
-                {
-                    throw new SegmentEvaluationException(i, result);
-                }
+                throw new SegmentEvaluationException(checked((int)chunk.FirstIndex + at), evaluated[at]);
             }
-        });
+        }
+
+        if (RunsInline(count, options, cancellationToken))
+        {
+            var worker = new BatchWorker();
+            for (var start = 0; start < count; start += chunkSize)
+            {
+                var chunk = new BatchChunk<TProfile>(0, start, profiles, start, Math.Min(chunkSize, count - start), ownsSource: false);
+                evaluator.Results(chunk, worker, cancellationToken);
+                Take(chunk);
+            }
+
+            return results;
+        }
+
+        new BatchPipeline<TProfile>(BatchSource<TProfile>.Of(profiles), evaluator.Results, options, chunkSize, ordered: options.FailFast)
+            .Drain(Take, cancellationToken);
         return results;
     }
 
     /// <summary>
     /// Evaluates many profiles into caller storage on the calling thread, allocating nothing:
     /// row <c>i</c> of <paramref name="memberships"/> (<see cref="ISegmentEngine{TProfile}.MembershipIds"/> entries wide) receives profile <c>i</c>.
+    /// A profile that is <see langword="null"/> or whose evaluation throws gets a row of <see cref="SegmentState.Faulted"/>.
     /// </summary>
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The as-of instant.</param>
@@ -55,13 +80,7 @@ public sealed partial class SegmentEngine<TProfile>
         var faulted = 0;
         for (var i = 0; i < profiles.Length; i++)
         {
-            var row = memberships.Slice(i * width, width);
-            if (profiles[i] is not { } profile)
-            {
-                row.Fill(SegmentState.Faulted);
-                faulted++;
-            }
-            else if (!Evaluate(profile, asOf, row))
+            if (!EvaluateRow(profiles[i], asOf, memberships.Slice(i * width, width)))
             {
                 faulted++;
             }
@@ -72,53 +91,75 @@ public sealed partial class SegmentEngine<TProfile>
 
     /// <summary>
     /// Evaluates many profiles into caller storage in parallel: row <c>i</c> of <paramref name="memberships"/> receives profile <c>i</c>.
-    /// Allocates only the parallel loop's bookkeeping, not per profile.
+    /// Allocates per chunk of profiles, not per profile. When cancelled, the rows of the profiles named by the
+    /// <see cref="BatchCanceledException"/> are left as they were, and an abandoned worker never writes into the buffer.
     /// </summary>
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The as-of instant.</param>
     /// <param name="memberships">Row-major storage of <c>profiles.Length × MembershipIds.Count</c> states.</param>
-    /// <param name="options">Parallelism and cancellation (fail-fast is ignored: check the returned count).</param>
+    /// <param name="options">Parallelism, chunk size and the cancellation grace period (fail-fast is ignored: check the returned count); <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the batch; it returns within <see cref="BatchOptions.CancellationGracePeriod"/> even when an evaluation does not stop.</param>
     /// <returns>The number of profiles that faulted.</returns>
-    public int EvaluateBatch(TProfile[] profiles, DateTimeOffset asOf, SegmentState[] memberships, BatchOptions? options = null)
+    /// <exception cref="ArgumentException">An option is invalid, or the buffer is too small.</exception>
+    /// <exception cref="BatchCanceledException">The batch was cancelled; it names the profiles not evaluated.</exception>
+    public int EvaluateBatch(TProfile[] profiles, DateTimeOffset asOf, SegmentState[] memberships, BatchOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(memberships);
-        options ??= new BatchOptions();
+        options = BatchOptionsValidator.Checked(options, nameof(options));
         var width = network.Shape.Memberships;
         if (memberships.Length < profiles.Length * width)
         {
             throw new ArgumentException($"The membership buffer needs {profiles.Length * width} entries.", nameof(memberships));
         }
 
-        var faulted = 0;
-        ForEachRange(profiles.Length, options, (from, to) =>
+        if (RunsInline(profiles.Length, options, cancellationToken))
         {
-            options.CancellationToken.ThrowIfCancellationRequested();
-            var count = EvaluateBatch(profiles.AsSpan(from, to - from), asOf, memberships.AsSpan(from * width, (to - from) * width));
-            Interlocked.Add(ref faulted, count);
-        });
+            return EvaluateBatch(new ReadOnlySpan<TProfile>(profiles), asOf, memberships.AsSpan());
+        }
+
+        var evaluator = new BatchEvaluator<TProfile>(this, asOf, options.TimeProvider, profileId: null);
+        var faulted = 0;
+        new BatchPipeline<TProfile>(BatchSource<TProfile>.Of(profiles), (chunk, worker, token) => evaluator.States(chunk, worker, width, token), options,
+                options.ChunkSize ?? AutomaticChunkSize(profiles.Length, options.MaxDegreeOfParallelism), ordered: false)
+            .Drain(chunk =>
+            {
+                chunk.States.AsSpan().CopyTo(memberships.AsSpan(checked((int)chunk.FirstIndex * width)));
+                faulted += chunk.Faulted;
+            }, cancellationToken);
         return faulted;
     }
 
-    private static void ForEachRange(int count, BatchOptions options, Action<int, int> body)
+    /// <summary>Evaluates one profile into a membership row; a null profile or a throwing evaluation faults the row.</summary>
+    internal bool EvaluateRow(TProfile profile, DateTimeOffset asOf, Span<SegmentState> row)
     {
-        var parallelism = Math.Max(1, options.MaxDegreeOfParallelism);
-        if (parallelism == 1 || count < 64)
+        if (profile is null)
         {
-            body(0, count);
-            return;
+            row.Fill(SegmentState.Faulted);
+            return false;
         }
 
-        var chunk = Math.Clamp(count / (parallelism * 32), 16, 1024);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = options.CancellationToken };
         try
         {
-            Parallel.ForEach(Partitioner.Create(0, count, chunk), parallel, range => body(range.Item1, range.Item2));
+            return Evaluate(profile, asOf, row);
         }
-        catch (AggregateException aggregate) when (aggregate.InnerExceptions.FirstOrDefault(e => e is SegmentEvaluationException or OperationCanceledException) is { } first)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            row.Fill(SegmentState.Faulted);
+            return false;
         }
+    }
+
+    /// <summary>The catalog's profile id accessor, compiled once on first use; <see langword="null"/> when the catalog has none.</summary>
+    internal Func<TProfile, string>? ProfileIdAccessor()
+    {
+        if (Volatile.Read(ref profileIdCompiled) == 0)
+        {
+            profileIdAccessor = RuleSet.Definition.ProfileId?.Compile(IsInterpreted);
+            Volatile.Write(ref profileIdCompiled, 1);
+        }
+
+        return profileIdAccessor;
     }
 
     /// <summary>Builds a result in which every membership and score is faulted by <paramref name="exception"/>.</summary>
@@ -130,4 +171,13 @@ public sealed partial class SegmentEngine<TProfile>
         var groupChoice = Enumerable.Repeat(-1, slots.Groups.Length).ToArray();
         return new SegmentationResult(slots, profileId, asOf, states, new decimal[slots.Scores.Length], Enumerable.Repeat(true, slots.Scores.Length).ToArray(), groupChoice, faults);
     }
+
+    /// <summary>
+    /// Whether a batch runs on the calling thread: only when nothing can cancel it (so nothing has to be abandoned) and
+    /// one worker is asked for or the batch is too small to share.
+    /// </summary>
+    private static bool RunsInline(int count, BatchOptions options, CancellationToken cancellationToken) =>
+        !cancellationToken.CanBeCanceled && (options.MaxDegreeOfParallelism == 1 || count < 64);
+
+    private static int AutomaticChunkSize(int count, int parallelism) => Math.Clamp(count / (parallelism * 32), 16, 1024);
 }

@@ -1,6 +1,6 @@
 namespace Segmentation.Core.Engine;
 
-/// <summary>A batch run with <see cref="BatchOptions.FailFast"/> met a faulted profile.</summary>
+/// <summary>A batch run with <see cref="Batch.BatchOptions.FailFast"/> met a faulted profile.</summary>
 public sealed class SegmentEvaluationException : Exception
 {
     /// <summary>Creates the exception for a faulted profile.</summary>

@@ -11,7 +11,7 @@ public sealed class AggregateSource : ValueSource
     /// <param name="window">Which facts count, relative to as-of.</param>
     /// <param name="selector">The value selector <c>item =&gt; decimal</c>, required by sum, average, min and max.</param>
     /// <param name="filter">An optional item filter <c>item =&gt; bool</c>.</param>
-    public AggregateSource(DatedCollectionDefinition collection, AggregateKind kind, TimeWindow window, LambdaExpression? selector = null, LambdaExpression? filter = null)
+    internal AggregateSource(DatedCollectionDefinition collection, AggregateKind kind, TimeWindow window, LambdaExpression? selector = null, LambdaExpression? filter = null)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(window);

@@ -1,7 +1,7 @@
 namespace Segmentation.Core.Model;
 
 /// <summary>Finds what a condition depends on: referenced segments and scores.</summary>
-public static class ConditionReferences
+internal static class ConditionReferences
 {
     /// <summary>Lists the segment, group member, group and score ids a condition reads, without duplicates.</summary>
     /// <param name="condition">The condition.</param>

@@ -8,7 +8,7 @@ public sealed class DateSource : ValueSource
     /// <summary>Creates a date source.</summary>
     /// <param name="date">The accessor <c>profile =&gt; DateTime</c>, <c>DateTime?</c>, <c>DateTimeOffset</c> or <c>DateOnly</c>.</param>
     /// <param name="measure">What to measure.</param>
-    public DateSource(LambdaExpression date, DateMeasure measure)
+    internal DateSource(LambdaExpression date, DateMeasure measure)
     {
         ArgumentNullException.ThrowIfNull(date);
         Date = date;

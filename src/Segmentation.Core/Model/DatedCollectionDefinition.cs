@@ -31,7 +31,7 @@ public abstract class DatedCollectionDefinition
     /// <typeparam name="TResult">The visitor's result type.</typeparam>
     /// <param name="visitor">The visitor.</param>
     /// <returns>The visitor's result.</returns>
-    public abstract TResult Accept<TResult>(IDatedCollectionVisitor<TResult> visitor);
+    internal abstract TResult Accept<TResult>(IDatedCollectionVisitor<TResult> visitor);
 
     /// <inheritdoc />
     public override string ToString() => Name;
@@ -64,7 +64,7 @@ public sealed class DatedCollectionDefinition<TProfile, TItem> : DatedCollection
     public override Type ItemType => typeof(TItem);
 
     /// <inheritdoc />
-    public override TResult Accept<TResult>(IDatedCollectionVisitor<TResult> visitor)
+    internal override TResult Accept<TResult>(IDatedCollectionVisitor<TResult> visitor)
     {
         ArgumentNullException.ThrowIfNull(visitor);
         return visitor.Visit(this);
@@ -73,7 +73,7 @@ public sealed class DatedCollectionDefinition<TProfile, TItem> : DatedCollection
 
 /// <summary>Receives a dated collection with its profile and item types bound.</summary>
 /// <typeparam name="TResult">The result type.</typeparam>
-public interface IDatedCollectionVisitor<out TResult>
+internal interface IDatedCollectionVisitor<out TResult>
 {
     /// <summary>Visits a typed dated collection.</summary>
     /// <typeparam name="TProfile">The profile type.</typeparam>

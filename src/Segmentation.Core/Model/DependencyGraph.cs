@@ -4,7 +4,7 @@ namespace Segmentation.Core.Model;
 /// The dependencies between a catalog's definitions: segments, groups, group members and scores, each a node that
 /// depends on the ids its conditions reference. A group member depends on its group.
 /// </summary>
-public sealed class DependencyGraph
+internal sealed class DependencyGraph
 {
     private readonly Dictionary<string, IReadOnlyList<string>> edges;
 

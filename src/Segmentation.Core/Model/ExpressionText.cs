@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 namespace Segmentation.Core.Model;
 
 /// <summary>Renders user lambdas as short readable text for explanations, faults and validation messages.</summary>
-public static class ExpressionText
+internal static class ExpressionText
 {
     /// <summary>Renders a lambda such as <c>c =&gt; c.NpsScore &gt;= 9</c>, without the compiler's conversions.</summary>
     /// <param name="lambda">The lambda.</param>

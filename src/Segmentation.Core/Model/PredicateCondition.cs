@@ -11,7 +11,7 @@ public sealed class PredicateCondition : ConditionDefinition
 {
     /// <summary>Creates a predicate condition.</summary>
     /// <param name="predicate">The predicate, with one parameter (the profile) or two (the profile and a <see cref="DateTimeOffset"/> as-of).</param>
-    public PredicateCondition(LambdaExpression predicate)
+    internal PredicateCondition(LambdaExpression predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
         Predicate = predicate;

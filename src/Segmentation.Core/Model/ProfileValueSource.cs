@@ -7,7 +7,7 @@ public sealed class ProfileValueSource : ValueSource
 {
     /// <summary>Creates a profile value source.</summary>
     /// <param name="selector">The selector <c>profile =&gt; decimal?</c>.</param>
-    public ProfileValueSource(LambdaExpression selector)
+    internal ProfileValueSource(LambdaExpression selector)
     {
         ArgumentNullException.ThrowIfNull(selector);
         Selector = selector;

@@ -9,7 +9,7 @@ public sealed class TextSetCondition : ConditionDefinition
     /// <param name="selector">The selector <c>profile =&gt; string?</c>.</param>
     /// <param name="values">The accepted values.</param>
     /// <param name="ignoreCase">Whether comparison ignores case (ordinal).</param>
-    public TextSetCondition(LambdaExpression selector, IEnumerable<string> values, bool ignoreCase = false)
+    internal TextSetCondition(LambdaExpression selector, IEnumerable<string> values, bool ignoreCase = false)
     {
         ArgumentNullException.ThrowIfNull(selector);
         ArgumentNullException.ThrowIfNull(values);

@@ -22,7 +22,7 @@ public sealed record TimeWindow(TimeSpan NewestAgo, TimeSpan? OldestAgo)
     /// <param name="newest">The nearer bound (inclusive).</param>
     /// <param name="oldest">The farther bound (exclusive).</param>
     /// <returns>The window.</returns>
-    public static TimeWindow Between(TimeSpan newest, TimeSpan oldest) => new(newest, oldest);
+    public static TimeWindow BetweenAgo(TimeSpan newest, TimeSpan oldest) => new(newest, oldest);
 
     /// <summary>Facts at least <paramref name="age"/> old: <c>t &lt;= asOf - age</c>.</summary>
     /// <param name="age">The minimum age of a fact.</param>

@@ -13,4 +13,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Tracking profile {ProfileId} as of {AsOf}: {Fault}; the previous membership is kept")]
     public static partial void TrackedSegmentFaulted(ILogger logger, string profileId, DateTimeOffset asOf, string fault);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "A batch progress callback threw; progress is reporting only, so the run goes on")]
+    public static partial void ProgressFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Batch cancelled: {Message}")]
+    public static partial void BatchCanceled(ILogger logger, string message);
 }

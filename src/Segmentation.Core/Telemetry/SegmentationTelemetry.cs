@@ -41,10 +41,10 @@ public static class SegmentationTelemetry
     public const string OperationTag = "segmentation.operation";
 
     /// <summary>The meter.</summary>
-    public static Meter Meter { get; } = new(Name);
+    internal static Meter Meter { get; } = new(Name);
 
     /// <summary>The activity source.</summary>
-    public static ActivitySource ActivitySource { get; } = new(Name);
+    internal static ActivitySource ActivitySource { get; } = new(Name);
 
     internal static Counter<long> Evaluations { get; } = Meter.CreateCounter<long>(EvaluationsName, "{profile}", "Profiles evaluated.");
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
-using Segmentation.Core.Tracking;
+using Segmentation.Core.Batch;
 using Segmentation.ReferenceWorkload;
 
 namespace Segmentation.Core.Tests.Batch;
@@ -18,7 +18,7 @@ public sealed class BatchRunnerTests
     {
         var customers = WorkloadGenerator.Generate(500);
         var expected = Engine.EvaluateBatch(customers, Workload.AsOf);
-        var runner = new BatchRunner<Customer>(Engine, new BatchRunnerOptions { Ordered = ordered, MaxDegreeOfParallelism = parallelism, ChunkSize = chunkSize });
+        var runner = new BatchRunner<Customer>(Engine, new BatchOptions { Ordered = ordered, MaxDegreeOfParallelism = parallelism, ChunkSize = chunkSize });
 
         var items = new List<BatchItem>();
         await foreach (var item in runner.Run(customers.AsEnumerable(), Workload.AsOf))
@@ -35,7 +35,7 @@ public sealed class BatchRunnerTests
     {
         var customers = WorkloadGenerator.Generate(300);
         var expected = Engine.EvaluateBatch(customers, Workload.AsOf);
-        var runner = new BatchRunner<Customer>(Engine, new BatchRunnerOptions { MaxDegreeOfParallelism = 2, ChunkSize = 32 });
+        var runner = new BatchRunner<Customer>(Engine, new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 32 });
 
         var summary = await runner.RunAsync(Stream(customers), Workload.AsOf);
 
@@ -53,7 +53,7 @@ public sealed class BatchRunnerTests
     {
         var engine = SegmentEngine.Compile(new IdThrowingCatalog());
         var profiles = new[] { new Customer { Id = "a" }, null!, new Customer { Id = "boom" }, new Customer { Id = "b" } };
-        var runner = new BatchRunner<Customer>(engine, new BatchRunnerOptions { ChunkSize = 2, MaxDegreeOfParallelism = 2 });
+        var runner = new BatchRunner<Customer>(engine, new BatchOptions { ChunkSize = 2, MaxDegreeOfParallelism = 2 });
 
         var run = runner.Run(profiles, Workload.AsOf);
         var items = new List<BatchItem>();
@@ -77,7 +77,7 @@ public sealed class BatchRunnerTests
     [Fact]
     public async Task Run_FailFast_ThrowsAtFirstFaultedProfile()
     {
-        var runner = new BatchRunner<Customer>(Engine, new BatchRunnerOptions { FailFast = true, ChunkSize = 1 });
+        var runner = new BatchRunner<Customer>(Engine, new BatchOptions { FailFast = true, ChunkSize = 1 });
         var run = runner.Run(new[] { WorkloadGenerator.Generate(1)[0], null! }, Workload.AsOf);
 
         var act = async () => { await foreach (var _ in run) { } };
@@ -99,7 +99,7 @@ public sealed class BatchRunnerTests
             }
         }
 
-        var options = new BatchRunnerOptions { ChunkSize = 10, MaxDegreeOfParallelism = 2, MaxChunksInFlight = 3 };
+        var options = new BatchOptions { ChunkSize = 10, MaxDegreeOfParallelism = 2, MaxChunksInFlight = 3 };
         var taken = 0;
         await foreach (var _ in new BatchRunner<Customer>(Engine, options).Run(Endless(), Workload.AsOf))
         {
@@ -117,7 +117,7 @@ public sealed class BatchRunnerTests
     public async Task Run_Cancelled_StopsWithOperationCanceled()
     {
         using var cancel = new CancellationTokenSource();
-        var runner = new BatchRunner<Customer>(Engine, new BatchRunnerOptions { ChunkSize = 5 });
+        var runner = new BatchRunner<Customer>(Engine, new BatchOptions { ChunkSize = 5, MaxDegreeOfParallelism = 2, MaxChunksInFlight = 2 });
         var run = runner.Run(WorkloadGenerator.Generate(100), Workload.AsOf);
 
         var act = async () =>
@@ -131,8 +131,12 @@ public sealed class BatchRunnerTests
             }
         };
 
-        await act.Should().ThrowAsync<OperationCanceledException>();
+        var canceled = (await act.Should().ThrowAsync<BatchCanceledException>()).Which;
         run.Completion.IsCanceled.Should().BeTrue();
+        canceled.Evaluated.Should().Be(15, "the chunk holding item 10 was handed back whole");
+        canceled.NotEvaluated.Should().Equal(new BatchRange(15, null));
+        canceled.Abandoned.Should().BeEmpty();
+        canceled.InputAbandoned.Should().BeFalse();
     }
 
     [Fact]
@@ -140,7 +144,7 @@ public sealed class BatchRunnerTests
     {
         var time = new FakeTimeProvider();
         var reports = new List<BatchProgress>();
-        var runner = new BatchRunner<Customer>(Engine, new BatchRunnerOptions { ChunkSize = 10, MaxDegreeOfParallelism = 1, TimeProvider = time });
+        var runner = new BatchRunner<Customer>(Engine, new BatchOptions { ChunkSize = 10, MaxDegreeOfParallelism = 1, TimeProvider = time });
         var profiles = WorkloadGenerator.Generate(29).Append(null!);
 
         var run = runner.Run(profiles, Workload.AsOf, new SynchronousProgress(reports.Add));
@@ -171,11 +175,12 @@ public sealed class BatchRunnerTests
     [Fact]
     public void Options_Defaults_AreDocumentedValues()
     {
-        var options = new BatchRunnerOptions();
+        var options = new BatchOptions();
 
         options.MaxDegreeOfParallelism.Should().Be(Environment.ProcessorCount);
-        options.ChunkSize.Should().Be(256);
+        options.ChunkSize.Should().BeNull();
         options.MaxChunksInFlight.Should().BeNull();
+        options.CancellationGracePeriod.Should().Be(TimeSpan.FromSeconds(1));
         options.Ordered.Should().BeTrue();
         options.FailFast.Should().BeFalse();
         options.TimeProvider.Should().BeSameAs(TimeProvider.System);

@@ -1,3 +1,4 @@
+using Segmentation.Core.Batch;
 using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
 using Segmentation.ReferenceWorkload;
@@ -155,13 +156,12 @@ public sealed class EvaluateBatchTests
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
         var customers = WorkloadGenerator.Generate(500, seed: 14);
-        var options = new BatchOptions { CancellationToken = cancel.Token };
 
-        var list = () => Engine.EvaluateBatch(customers, Workload.AsOf, options);
-        var matrix = () => Engine.EvaluateBatch(customers, Workload.AsOf, new SegmentState[customers.Length * Engine.MembershipIds.Count], options);
+        var list = () => Engine.EvaluateBatch(customers, Workload.AsOf, cancellationToken: cancel.Token);
+        var matrix = () => Engine.EvaluateBatch(customers, Workload.AsOf, new SegmentState[customers.Length * Engine.MembershipIds.Count], cancellationToken: cancel.Token);
 
-        list.Should().Throw<OperationCanceledException>();
-        matrix.Should().Throw<OperationCanceledException>();
+        list.Should().Throw<BatchCanceledException>().Which.NotEvaluated.Should().Equal(new BatchRange(0, 500));
+        matrix.Should().Throw<BatchCanceledException>().Which.Evaluated.Should().Be(0);
     }
 
     [Fact]

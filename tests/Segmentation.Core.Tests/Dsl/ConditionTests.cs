@@ -53,7 +53,7 @@ public sealed class ConditionTests
         var orders = S.Dated(p => p.Facts, f => f.At, "orders");
 
         orders.Sum(o => o.Amount).InLast(365).AtLeast(1000).ToString().Should().Be("sum(orders.Amount) in last 365 days >= 1000");
-        orders.Count(o => o.Kind == "a").Between(30, 90).EqualTo(0).ToString().Should().Be("count(orders where o.Kind == \"a\") between 30 and 90 days ago = 0");
+        orders.Count(o => o.Kind == "a").BetweenDaysAgo(30, 90).EqualTo(0).ToString().Should().Be("count(orders where o.Kind == \"a\") between 30 and 90 days ago = 0");
         orders.DaysSinceLast().OlderThan(7).LessThan(10).ToString().Should().Be("days since last(orders) at least 7 days ago < 10");
         S.Age(p => p.BirthDate).Between(18, 29).ToString().Should().Be("years since p.BirthDate between 18 and 29");
     }

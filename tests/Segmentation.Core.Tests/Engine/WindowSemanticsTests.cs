@@ -44,21 +44,21 @@ public sealed class WindowSemanticsTests
         var counted = Holds(person, (_, f) => window switch
         {
             "last90" => f.Count().InLast(90).EqualTo(1),
-            "between30-90" => f.Count().Between(30, 90).EqualTo(1),
+            "between30-90" => f.Count().BetweenDaysAgo(30, 90).EqualTo(1),
             "olderThan30" => f.Count().OlderThan(30).EqualTo(1),
             _ => f.Count().Ever().EqualTo(1),
         });
         var any = Holds(person, (_, f) => window switch
         {
             "last90" => f.Any().InLast(90),
-            "between30-90" => f.Any().Between(30, 90),
+            "between30-90" => f.Any().BetweenDaysAgo(30, 90),
             "olderThan30" => f.Any().OlderThan(30),
             _ => f.Any().Ever(),
         });
         var none = Holds(person, (_, f) => window switch
         {
             "last90" => f.None().InLast(90),
-            "between30-90" => f.None().Between(30, 90),
+            "between30-90" => f.None().BetweenDaysAgo(30, 90),
             "olderThan30" => f.None().OlderThan(30),
             _ => f.None().Ever(),
         });
@@ -147,7 +147,7 @@ public sealed class WindowSemanticsTests
     {
         var person = Mixed();
 
-        Holds(person, (_, f) => f.Sum(x => x.Amount).Between(10, 90).EqualTo(40m)).Should().BeTrue();
+        Holds(person, (_, f) => f.Sum(x => x.Amount).BetweenDaysAgo(10, 90).EqualTo(40m)).Should().BeTrue();
         Holds(person, (_, f) => f.Sum(x => x.Amount).OlderThan(10).EqualTo(1040m)).Should().BeTrue();
         Holds(person, (_, f) => f.DaysSinceLast().OlderThan(11).EqualTo(89)).Should().BeTrue();
     }

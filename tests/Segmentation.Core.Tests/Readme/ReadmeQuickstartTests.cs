@@ -57,14 +57,6 @@ public sealed class ReadmeQuickstartTests
     }
 
     [Fact]
-    public void Experiment_ReadmeExample_AssignsUser2ToTreatment()
-    {
-        var experiment = new Segmentation.Core.Analytics.Experiment("checkout-2024", [new("control", 1), new("treatment", 1)], holdoutBasisPoints: 1000);
-
-        experiment.Assign("user-2").Should().Be("treatment");
-    }
-
-    [Fact]
     public void Quickstart_InvalidCatalog_ListsEveryProblemWithItsPath()
     {
         var invalid = SegmentCatalog.Create<Customer>(s =>

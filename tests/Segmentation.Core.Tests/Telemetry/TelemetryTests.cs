@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
+using Segmentation.Core.Batch;
 using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Telemetry;
@@ -22,7 +23,7 @@ public sealed class TelemetryTests
         var ids = profiles.Where(p => p is not null).Select(p => p.Id).ToHashSet();
         using var metrics = new MetricsRecorder();
 
-        await new BatchRunner<Customer>(engine, new BatchRunnerOptions { ChunkSize = 5 }).RunAsync(profiles, Workload.AsOf);
+        await new BatchRunner<Customer>(engine, new BatchOptions { ChunkSize = 5 }).RunAsync(profiles, Workload.AsOf);
 
         metrics.Sum(SegmentationTelemetry.EvaluationsName, "batch").Should().Be(13);
         metrics.Sum(SegmentationTelemetry.FaultsName, "batch").Should().Be(1);

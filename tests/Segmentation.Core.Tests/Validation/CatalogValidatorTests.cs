@@ -114,7 +114,7 @@ public sealed class CatalogValidatorTests
     [Fact]
     public void Validate_InvertedBetweenWindow_ReportsWindowPath()
     {
-        var errors = ErrorsOf(s => s.Segment("lapsed").When(Facts(s).Any().Between(180, 90)));
+        var errors = ErrorsOf(s => s.Segment("lapsed").When(Facts(s).Any().BetweenDaysAgo(180, 90)));
 
         errors.Should().Equal(Error("segments[lapsed].conditions[0].window", "the window is inverted: from 180 to 90 days ago"));
     }
@@ -122,7 +122,7 @@ public sealed class CatalogValidatorTests
     [Fact]
     public void Validate_NegativeNearBound_ReportsWindowPath()
     {
-        var errors = ErrorsOf(s => s.Segment("lapsed").When(Facts(s).Any().Between(-1, 90)));
+        var errors = ErrorsOf(s => s.Segment("lapsed").When(Facts(s).Any().BetweenDaysAgo(-1, 90)));
 
         errors.Should().Equal(Error("segments[lapsed].conditions[0].window", "the window's near bound must not be negative, got -1 days"));
     }

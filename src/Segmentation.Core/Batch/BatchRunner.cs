@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Segmentation.Core.Engine;
+using Segmentation.Core.Telemetry;
+
+namespace Segmentation.Core.Batch;
+
+/// <summary>
+/// Evaluates a stream of profiles in parallel with bounded memory: the input (an <see cref="IEnumerable{T}"/> or an
+/// <see cref="IAsyncEnumerable{T}"/>) is read in chunks and never materialized, results come back in input order or as
+/// they complete, each with its input index, and a profile whose evaluation throws comes back as a faulted result.
+/// It runs on the same implementation and <see cref="BatchOptions"/> as <c>SegmentEngine.EvaluateBatch</c>.
+/// <para>
+/// Progress is reporting only: a progress callback that throws is logged and the run goes on. Cancellation returns
+/// within <see cref="BatchOptions.CancellationGracePeriod"/> even when the input ignores the token or an evaluation
+/// never returns, with a <see cref="BatchCanceledException"/> naming the input positions not evaluated.
+/// </para>
+/// </summary>
+/// <typeparam name="TProfile">The profile type.</typeparam>
+public sealed class BatchRunner<TProfile>
+{
+    private const int StreamChunkSize = 256;
+    private readonly SegmentEngine<TProfile> engine;
+    private readonly BatchOptions options;
+    private readonly ILogger logger;
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="options">Options, validated and copied now; <see langword="null"/> for the defaults.</param>
+    /// <param name="logger">Receives "batch finished", "profile faulted", "batch cancelled" and "progress callback threw" messages; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">An option is invalid; every problem is listed.</exception>
+    public BatchRunner(SegmentEngine<TProfile> engine, BatchOptions? options = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        this.engine = engine;
+        this.options = BatchOptionsValidator.Checked(options, nameof(options));
+        this.logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Prepares a run over profiles; evaluation starts when the run is enumerated.</summary>
+    /// <param name="profiles">The profiles, read once, a chunk at a time.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="progress">Receives progress after each chunk; <see langword="null"/> for none. If it throws, the run goes on.</param>
+    /// <returns>The run.</returns>
+    public BatchRun Run(IEnumerable<TProfile> profiles, DateTimeOffset asOf, IProgress<BatchProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        return Run(BatchSource<TProfile>.Of(profiles), asOf, progress);
+    }
+
+    /// <summary>Prepares a run over an asynchronous stream of profiles; evaluation starts when the run is enumerated.</summary>
+    /// <param name="profiles">The profiles, read once, a chunk at a time.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="progress">Receives progress after each chunk; <see langword="null"/> for none. If it throws, the run goes on.</param>
+    /// <returns>The run.</returns>
+    public BatchRun Run(IAsyncEnumerable<TProfile> profiles, DateTimeOffset asOf, IProgress<BatchProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        return Run(BatchSource<TProfile>.Of(profiles), asOf, progress);
+    }
+
+    /// <summary>Runs a batch to the end, handing every result to <paramref name="onResult"/>, and returns the summary.</summary>
+    /// <param name="profiles">The profiles.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="onResult">Receives each result; <see langword="null"/> to keep only the summary.</param>
+    /// <param name="progress">Receives progress after each chunk; <see langword="null"/> for none. If it throws, the run goes on.</param>
+    /// <param name="cancellationToken">Cancels the run (see <see cref="BatchOptions.CancellationGracePeriod"/>).</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="BatchCanceledException">The run was cancelled; it names the input positions not evaluated.</exception>
+    public Task<BatchSummary> RunAsync(IEnumerable<TProfile> profiles, DateTimeOffset asOf, Func<BatchItem, ValueTask>? onResult = null, IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Drain(Run(profiles, asOf, progress), onResult, cancellationToken);
+
+    /// <summary>Runs a batch over an asynchronous stream to the end, handing every result to <paramref name="onResult"/>, and returns the summary.</summary>
+    /// <param name="profiles">The profiles.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="onResult">Receives each result; <see langword="null"/> to keep only the summary.</param>
+    /// <param name="progress">Receives progress after each chunk; <see langword="null"/> for none. If it throws, the run goes on.</param>
+    /// <param name="cancellationToken">Cancels the run (see <see cref="BatchOptions.CancellationGracePeriod"/>).</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="BatchCanceledException">The run was cancelled; it names the input positions not evaluated.</exception>
+    public Task<BatchSummary> RunAsync(IAsyncEnumerable<TProfile> profiles, DateTimeOffset asOf, Func<BatchItem, ValueTask>? onResult = null, IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Drain(Run(profiles, asOf, progress), onResult, cancellationToken);
+
+    private BatchRun Run(BatchSource<TProfile> source, DateTimeOffset asOf, IProgress<BatchProgress>? progress) =>
+        new((run, token) => Execute(run, source, asOf, progress, token));
+
+    private static async Task<BatchSummary> Drain(BatchRun run, Func<BatchItem, ValueTask>? onResult, CancellationToken cancellationToken)
+    {
+        await foreach (var item in run.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (onResult is not null)
+            {
+                await onResult(item).ConfigureAwait(false);
+            }
+        }
+
+        return await run.Completion.ConfigureAwait(false);
+    }
+
+    private async IAsyncEnumerable<BatchItem> Execute(BatchRun run, BatchSource<TProfile> source, DateTimeOffset asOf, IProgress<BatchProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var activity = SegmentationTelemetry.ActivitySource.StartActivity(SegmentationTelemetry.BatchActivityName);
+        var time = options.TimeProvider;
+        var started = time.GetTimestamp();
+        var summary = new BatchSummaryBuilder(engine.MembershipIds, asOf);
+        var evaluator = new BatchEvaluator<TProfile>(engine, asOf, time, engine.ProfileIdAccessor());
+        var pipeline = new BatchPipeline<TProfile>(source, evaluator.Results, options, options.ChunkSize ?? StreamChunkSize, options.Ordered);
+        var chunks = pipeline.RunAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var finished = false;
+        try
+        {
+            while (true)
+            {
+                BatchChunk<TProfile> chunk;
+                try
+                {
+                    if (!await chunks.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    chunk = chunks.Current;
+                }
+                catch (Exception ex)
+                {
+                    activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    if (ex is BatchCanceledException canceled)
+                    {
+                        Log.BatchCanceled(logger, canceled.Message);
+                    }
+
+                    run.Fail(ex);
+                    throw;
+                }
+
+                var results = chunk.Results!;
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    var item = new BatchItem(chunk.FirstIndex + i, results[i]);
+                    summary.Add(item.Result);
+                    if (item.IsFaulted)
+                    {
+                        Faulted(item, run);
+                    }
+
+                    yield return item;
+                }
+
+                Report(progress, new BatchProgress(summary.Profiles, summary.Faulted, time.GetElapsedTime(started)));
+            }
+
+            finished = true;
+        }
+        finally
+        {
+            await chunks.DisposeAsync().ConfigureAwait(false);
+            activity?.SetTag(SegmentationTelemetry.ProfileCountTag, summary.Profiles);
+            activity?.SetTag(SegmentationTelemetry.FaultedCountTag, summary.Faulted);
+            if (finished)
+            {
+                var result = summary.Build(time.GetElapsedTime(started));
+                Log.BatchFinished(logger, result.Profiles, result.Faulted, result.Duration.TotalMilliseconds, result.ProfilesPerSecond);
+                run.Complete(result);
+            }
+            else
+            {
+                run.Abandon();
+            }
+        }
+    }
+
+    /// <summary>Reports progress; progress is reporting only, so a callback that throws is logged and the run goes on.</summary>
+    private void Report(IProgress<BatchProgress>? progress, BatchProgress value)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        try
+        {
+            progress.Report(value);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.ProgressFailed(logger, ex);
+        }
+    }
+
+    private void Faulted(BatchItem item, BatchRun run)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            Log.ProfileFaulted(logger, item.Index, item.Result.ProfileId, item.Result.Faults[0].ToString());
+        }
+
+        if (options.FailFast)
+        {
+            var error = new SegmentEvaluationException((int)Math.Min(item.Index, int.MaxValue), item.Result);
+            run.Fail(error);
+            throw error;
+        }
+    }
+}

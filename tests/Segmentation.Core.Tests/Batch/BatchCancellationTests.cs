@@ -1,0 +1,239 @@
+using Microsoft.Extensions.Logging;
+using Segmentation.Core.Batch;
+using Segmentation.Core.Dsl;
+using Segmentation.Core.Engine;
+using Segmentation.ReferenceWorkload;
+
+namespace Segmentation.Core.Tests.Batch;
+
+/// <summary>
+/// Cancellation returns in bounded time even when a profile's collection never ends or the input ignores the token,
+/// and says what was not evaluated; a throwing progress callback does not end a run.
+/// </summary>
+public sealed class BatchCancellationTests : IDisposable
+{
+    private const int StuckAt = 57;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+    private static readonly SegmentEngine<Shopper> Engine = SegmentEngine.Compile(new ShopperCatalog());
+    private readonly ManualResetEventSlim release = new();
+    private readonly ManualResetEventSlim stuck = new();
+    private readonly ManualResetEventSlim stuckReturned = new();
+
+    public void Dispose()
+    {
+        // Lets the abandoned evaluation (or input) finish, so no thread stays busy after the test.
+        release.Set();
+        release.Dispose();
+        stuck.Dispose();
+        stuckReturned.Dispose();
+    }
+
+    [Fact]
+    public async Task EvaluateBatch_List_CollectionThatNeverEnds_CancelReturnsAndNamesTheAbandonedProfile()
+    {
+        var profiles = Shoppers(200);
+        using var cancel = new CancellationTokenSource();
+        var options = new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.FromMilliseconds(200) };
+
+        var batch = Task.Run(() => Engine.EvaluateBatch(profiles, Workload.AsOf, options, cancel.Token));
+        stuck.Wait(Bound).Should().BeTrue("the endless collection is being read");
+        await cancel.CancelAsync();
+
+        (await Task.WhenAny(batch, Task.Delay(Bound))).Should().BeSameAs(batch, "cancellation must return in bounded time");
+        var canceled = (await batch.Invoking(b => b).Should().ThrowAsync<BatchCanceledException>()).Which;
+        canceled.Abandoned.Should().Equal(StuckAt);
+        canceled.NotEvaluated.Should().Contain(r => r.Start <= StuckAt && StuckAt < r.End);
+        canceled.NotEvaluated.Should().OnlyContain(r => r.End != null, "a list's length is known");
+        (canceled.Evaluated + canceled.NotEvaluated.Sum(r => r.End!.Value - r.Start)).Should().Be(200);
+        canceled.InputAbandoned.Should().BeFalse();
+        canceled.Message.Should().Contain("57");
+    }
+
+    [Fact]
+    public async Task EvaluateBatch_Matrix_CollectionThatNeverEnds_AbandonedWorkerNeverWritesIntoTheBuffer()
+    {
+        var profiles = Shoppers(200);
+        var width = Engine.MembershipIds.Count;
+        var matrix = Enumerable.Repeat((SegmentState)77, profiles.Length * width).ToArray();
+        using var cancel = new CancellationTokenSource();
+        var options = new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.FromMilliseconds(200) };
+
+        var batch = Task.Run(() => Engine.EvaluateBatch(profiles, Workload.AsOf, matrix, options, cancel.Token));
+        stuck.Wait(Bound).Should().BeTrue();
+        await cancel.CancelAsync();
+
+        (await Task.WhenAny(batch, Task.Delay(Bound))).Should().BeSameAs(batch, "cancellation must return in bounded time");
+        var canceled = (await batch.Invoking(b => b).Should().ThrowAsync<BatchCanceledException>()).Which;
+        canceled.Abandoned.Should().Equal(StuckAt);
+        release.Set();
+        stuckReturned.Wait(Bound).Should().BeTrue("the abandoned evaluation returns once its collection ends");
+        await Task.Delay(100);
+
+        var missing = canceled.NotEvaluated.SelectMany(r => Enumerable.Range((int)r.Start, (int)(r.End!.Value - r.Start))).ToHashSet();
+        missing.Should().Contain(StuckAt);
+        for (var i = 0; i < profiles.Length; i++)
+        {
+            var row = matrix.AsSpan(i * width, width).ToArray();
+            if (missing.Contains(i))
+            {
+                row.Should().OnlyContain(s => s == (SegmentState)77, "row {0} was not evaluated and must be untouched", i);
+            }
+            else
+            {
+                row.Should().NotContain((SegmentState)77, "row {0} was evaluated", i);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Runner_CollectionThatNeverEnds_CancelReturnsAndNamesTheAbandonedProfile()
+    {
+        var runner = new BatchRunner<Shopper>(Engine, new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.FromMilliseconds(200) });
+        using var cancel = new CancellationTokenSource();
+
+        var run = Task.Run(() => runner.RunAsync(Shoppers(200), Workload.AsOf, cancellationToken: cancel.Token));
+        stuck.Wait(Bound).Should().BeTrue();
+        await cancel.CancelAsync();
+
+        (await Task.WhenAny(run, Task.Delay(Bound))).Should().BeSameAs(run, "cancellation must return in bounded time");
+        var canceled = (await run.Invoking(r => r).Should().ThrowAsync<BatchCanceledException>()).Which;
+        canceled.Abandoned.Should().Equal(StuckAt);
+        canceled.Evaluated.Should().BeLessThanOrEqualTo(50, "results come back in order, and the chunk of 57 never completes");
+        canceled.NotEvaluated[0].Start.Should().Be(canceled.Evaluated);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Runner_InputIgnoresTheToken_CancelReturnsAndReportsTheAbandonedInput(bool asynchronous)
+    {
+        var runner = new BatchRunner<Shopper>(Engine, new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.FromMilliseconds(200) });
+        using var cancel = new CancellationTokenSource();
+        var received = 0;
+
+        var run = Task.Run(() => asynchronous
+            ? runner.RunAsync(HangingStream(30), Workload.AsOf, Count, cancellationToken: cancel.Token)
+            : runner.RunAsync(HangingList(30), Workload.AsOf, Count, cancellationToken: cancel.Token));
+        stuck.Wait(Bound).Should().BeTrue("the input is hanging");
+        SpinWait.SpinUntil(() => Volatile.Read(ref received) == 30, Bound).Should().BeTrue("the profiles read before the input hung are evaluated");
+        await cancel.CancelAsync();
+
+        (await Task.WhenAny(run, Task.Delay(Bound))).Should().BeSameAs(run, "cancellation must return in bounded time");
+        var canceled = (await run.Invoking(r => r).Should().ThrowAsync<BatchCanceledException>()).Which;
+        canceled.InputAbandoned.Should().BeTrue();
+        canceled.Abandoned.Should().BeEmpty();
+        canceled.Evaluated.Should().Be(received).And.Be(30, "the three full chunks read before the input hung were evaluated");
+        canceled.NotEvaluated.Should().Equal(new BatchRange(30, null));
+
+        ValueTask Count(BatchItem item)
+        {
+            Interlocked.Increment(ref received);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Runner_ProgressCallbackThrows_RunGoesOnAndTheFailureIsLogged()
+    {
+        var logger = new ListLogger();
+        var runner = new BatchRunner<Shopper>(Engine, new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10 }, logger);
+        var reports = 0;
+        var progress = new ThrowingProgress(() => Interlocked.Increment(ref reports));
+
+        var summary = await runner.RunAsync(Shoppers(100, stuckAt: -1), Workload.AsOf, progress: progress);
+
+        summary.Profiles.Should().Be(100);
+        summary.SegmentCounts["buyer"].Should().Be(100);
+        reports.Should().Be(10, "every chunk is still reported");
+        logger.Entries.Where(e => e.Id == 4).Should().HaveCount(10).And.OnlyContain(e => e.Level == LogLevel.Warning);
+    }
+
+    private Shopper[] Shoppers(int count, int stuckAt = StuckAt) =>
+        [.. Enumerable.Range(0, count).Select(i => new Shopper($"s{i}", i == stuckAt ? Endless() : [new Order { At = Workload.AsOf.UtcDateTime.AddDays(-1), Amount = 10 }]))];
+
+    /// <summary>Orders that never end (until the test releases them), as a broken data source might produce.</summary>
+    private IEnumerable<Order> Endless()
+    {
+        stuck.Set();
+        while (!release.IsSet)
+        {
+            yield return new Order { At = Workload.AsOf.UtcDateTime.AddDays(-1), Amount = 1 };
+        }
+
+        stuckReturned.Set();
+    }
+
+    /// <summary>An input that yields some profiles, then hangs without looking at the token.</summary>
+    private async IAsyncEnumerable<Shopper> HangingStream(int before)
+    {
+        foreach (var shopper in Shoppers(before, stuckAt: -1))
+        {
+            await Task.Yield();
+            yield return shopper;
+        }
+
+        stuck.Set();
+        await Task.Run(() => release.Wait());
+    }
+
+    private IEnumerable<Shopper> HangingList(int before)
+    {
+        foreach (var shopper in Shoppers(before, stuckAt: -1))
+        {
+            yield return shopper;
+        }
+
+        stuck.Set();
+        release.Wait();
+    }
+
+    public sealed record Shopper(string Id, IEnumerable<Order> Orders);
+
+    private sealed class ShopperCatalog : SegmentCatalog<Shopper>
+    {
+        protected override void Define(ICatalogBuilder<Shopper> s)
+        {
+            s.IdentifiedBy(p => p.Id);
+            var orders = s.Dated(p => p.Orders, o => o.At);
+            s.Segment("buyer").When(orders.Sum(o => o.Amount).Ever().AtLeast(1));
+        }
+    }
+
+    private sealed class ThrowingProgress(Action onReport) : IProgress<BatchProgress>
+    {
+        public void Report(BatchProgress value)
+        {
+            onReport();
+            throw new InvalidOperationException("the progress bar is broken");
+        }
+    }
+
+    private sealed class ListLogger : ILogger
+    {
+        private readonly List<(LogLevel Level, int Id)> entries = [];
+
+        public IReadOnlyList<(LogLevel Level, int Id)> Entries
+        {
+            get
+            {
+                lock (entries)
+                {
+                    return [.. entries];
+                }
+            }
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (entries)
+            {
+                entries.Add((logLevel, eventId.Id));
+            }
+        }
+    }
+}
