@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Segmentation.Analytics.Purchases;
 using Segmentation.Cli.Rendering;
 using Segmentation.Cli.Reporting;
+using Segmentation.Cli.Tracking;
+using Segmentation.Core.Tracking;
 using Spectre.Console;
 
 namespace Segmentation.Cli;
@@ -22,6 +24,11 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(error);
         try
         {
+            if (args.Count > 0 && args[0] == "track")
+            {
+                return TrackCli.Run(args, output);
+            }
+
             var options = CliOptions.Parse(args);
             if (options.Help)
             {
@@ -37,7 +44,7 @@ internal static class CliApp
             Render(options.Format, report, stopwatch.Elapsed, console, output);
             return 0;
         }
-        catch (Exception e) when (e is CliException or PurchaseLogFormatException)
+        catch (Exception e) when (e is CliException or PurchaseLogFormatException or MembershipStoreException)
         {
             error.WriteLine("error: " + e.Message);
             return 1;
