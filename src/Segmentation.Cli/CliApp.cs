@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Segmentation.Analytics.Purchases;
 using Segmentation.Cli.Rendering;
 using Segmentation.Cli.Reporting;
+using Segmentation.Cli.Tracking;
+using Segmentation.Core.Tracking;
 using Spectre.Console;
 
 namespace Segmentation.Cli;
@@ -25,6 +27,11 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(error);
         try
         {
+            if (args.Count > 0 && args[0] == "track")
+            {
+                return TrackCli.Run(args, output);
+            }
+
             var options = CliOptions.Parse(args);
             if (options.Help)
             {
@@ -46,7 +53,7 @@ internal static class CliApp
 
             return 0;
         }
-        catch (Exception e) when (e is CliException or PurchaseLogFormatException)
+        catch (Exception e) when (e is CliException or PurchaseLogFormatException or MembershipStoreException)
         {
             error.WriteLine("error: " + CliText.Shorten(e.Message.ReplaceLineEndings(" "), 1000));
             return 1;

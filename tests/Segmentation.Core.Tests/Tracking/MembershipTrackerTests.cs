@@ -22,7 +22,7 @@ public sealed class MembershipTrackerTests
             (MembershipChangeKind.Entered, "purchase"),
         });
         update.Changes.Should().OnlyContain(c => c.ProfileId == "c1" && c.AsOf == AsOf && c.PreviousAsOf == null);
-        update.Snapshot.Memberships.Should().BeEquivalentTo("buyer", "journey-stage", "purchase");
+        update.Snapshot!.Memberships.Should().BeEquivalentTo("buyer", "journey-stage", "purchase");
     }
 
     [Fact]
@@ -106,15 +106,24 @@ public sealed class MembershipTrackerTests
     }
 
     [Fact]
-    public async Task InMemoryStore_ConcurrentSaves_KeepsOneSnapshotPerProfile()
+    public async Task InMemoryStore_ConcurrentCommits_AppliesOneCommitPerExpectedVersion()
     {
         var store = new InMemoryMembershipStore();
 
+        var applied = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, 1000), async (i, ct) =>
-            await store.SaveAsync(new MembershipSnapshot($"p{i % 10}", AsOf.AddDays(i), new HashSet<string> { "a" }), ct));
+        {
+            var commit = new MembershipCommit(new MembershipSnapshot($"p{i % 10}", AsOf, new HashSet<string> { "a" }), 0, []);
+            if ((await store.CommitAsync([commit], ct))[0])
+            {
+                Interlocked.Increment(ref applied);
+            }
+        });
 
+        applied.Should().Be(10);
         store.Count.Should().Be(10);
         (await store.GetAsync("p3"))!.Memberships.Should().Equal("a");
+        (await store.GetAsync("p3"))!.Version.Should().Be(1);
         (await store.GetAsync("missing")).Should().BeNull();
     }
 

@@ -1,0 +1,130 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Segmentation.Core.Engine;
+using Segmentation.Core.Tracking;
+using Segmentation.ReferenceWorkload;
+using Segmentation.Storage.PostgreSql;
+using Segmentation.Storage.Sqlite;
+using Segmentation.Storage.Workload;
+
+namespace Segmentation.Benchmarks.Suites;
+
+/// <summary>
+/// Tracking throughput into each membership store: a tracking run over <see cref="ProfileCount"/> profiles (batches of 500,
+/// explanations on, so every change carries its reason) into an empty store (<see cref="FirstRun"/>: every membership is an
+/// entry) and, one week later, into the store that run left (<see cref="ReRun"/>: few changes, every snapshot rewritten).
+/// Times are per profile (Op/s is profiles per second). The PostgreSQL store is measured when the environment variable
+/// <c>SEGMENTATION_BENCH_POSTGRES</c> holds a connection string to an empty database.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[MemoryDiagnoser]
+public class TrackingStoreBenchmarks
+{
+    /// <summary>The profiles each run tracks.</summary>
+    public const int ProfileCount = 100_000;
+
+    private const string PostgresVariable = "SEGMENTATION_BENCH_POSTGRES";
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "seg-bench-" + Guid.NewGuid().ToString("N")[..8]);
+    private SegmentEngine<Customer> engine = null!;
+    private IReadOnlyList<Customer> profiles = null!;
+    private MembershipTrackerOptions options = null!;
+    private IMembershipStore store = null!;
+    private string sqliteTemplate = null!;
+
+    /// <summary>The stores measured.</summary>
+    public static IEnumerable<string> Stores =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } ? ["in-memory", "sqlite", "postgresql"] : ["in-memory", "sqlite"];
+
+    /// <summary>The store.</summary>
+    [ParamsSource(nameof(Stores))]
+    public string Store { get; set; } = "in-memory";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        Directory.CreateDirectory(directory);
+        engine = TrackingWorkload.Engine();
+        profiles = TrackingWorkload.Profiles(ProfileCount);
+        options = new MembershipTrackerOptions { BatchSize = 500 };
+        var reference = new InMemoryMembershipStore();
+        var tracker = new MembershipTracker<Customer>(engine, reference, options);
+        var first = tracker.TrackRunAsync("first", profiles, TrackingWorkload.Week(10)).AsTask().GetAwaiter().GetResult();
+        var again = tracker.TrackRunAsync("again", profiles, TrackingWorkload.Week(11)).AsTask().GetAwaiter().GetResult();
+        Console.WriteLine($"// changes: first run {first.Entered + first.Exited + first.Moved:N0}, re-run {again.Entered + again.Exited + again.Moved:N0} for {ProfileCount:N0} profiles");
+        sqliteTemplate = Path.Combine(directory, "template.db");
+        if (Store == "sqlite")
+        {
+            using var template = new SqliteMembershipStore(sqliteTemplate);
+            new MembershipTracker<Customer>(engine, template, options).TrackRunAsync("first", profiles, TrackingWorkload.Week(10)).AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    [IterationSetup(Target = nameof(FirstRun))]
+    public void EmptyStore() => store = Open(populated: false);
+
+    [IterationSetup(Target = nameof(ReRun))]
+    public void PopulatedStore() => store = Open(populated: true);
+
+    [IterationCleanup]
+    public void Close()
+    {
+        (store as IDisposable)?.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(directory, recursive: true);
+
+    /// <summary>Tracks every profile into an empty store.</summary>
+    [Benchmark(OperationsPerInvoke = ProfileCount)]
+    public Task<TrackingRun> FirstRun() => new MembershipTracker<Customer>(engine, store, options).TrackRunAsync("first", profiles, TrackingWorkload.Week(10)).AsTask();
+
+    /// <summary>Tracks every profile again one week later.</summary>
+    [Benchmark(OperationsPerInvoke = ProfileCount)]
+    public Task<TrackingRun> ReRun() => new MembershipTracker<Customer>(engine, store, options).TrackRunAsync("again", profiles, TrackingWorkload.Week(11)).AsTask();
+
+    private IMembershipStore Open(bool populated)
+    {
+        switch (Store)
+        {
+            case "sqlite":
+                var path = Path.Combine(directory, "run.db");
+                foreach (var file in Directory.GetFiles(directory, "run.db*"))
+                {
+                    File.Delete(file);
+                }
+
+                if (populated)
+                {
+                    File.Copy(sqliteTemplate, path);
+                }
+
+                var sqlite = new SqliteMembershipStore(path);
+                sqlite.GetSchemaVersionAsync().AsTask().GetAwaiter().GetResult();
+                return sqlite;
+            case "postgresql":
+                var connectionString = Environment.GetEnvironmentVariable(PostgresVariable)!;
+                var postgres = new PostgreSqlMembershipStore(connectionString);
+                postgres.GetSchemaVersionAsync().AsTask().GetAwaiter().GetResult();
+                using (var connection = new NpgsqlConnection(connectionString))
+                {
+                    connection.Open();
+                    using var truncate = new NpgsqlCommand("TRUNCATE seg_memberships, seg_changes, seg_runs", connection);
+                    truncate.ExecuteNonQuery();
+                }
+
+                return populated ? Populate(postgres) : postgres;
+            default:
+                var memory = new InMemoryMembershipStore();
+                return populated ? Populate(memory) : memory;
+        }
+    }
+
+    private IMembershipStore Populate(IMembershipStore target)
+    {
+        new MembershipTracker<Customer>(engine, target, options).TrackRunAsync("first", profiles, TrackingWorkload.Week(10)).AsTask().GetAwaiter().GetResult();
+        return target;
+    }
+}

@@ -1,0 +1,35 @@
+namespace Segmentation.Core.Tracking;
+
+/// <summary>Flattens a back-test report into the rows a store keeps: one rule for every store.</summary>
+public static class BacktestRows
+{
+    /// <summary>The size of every id at every instant.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>(instant index, id, size) rows.</returns>
+    public static IEnumerable<(int Instant, string MembershipId, int Size)> Sizes(BacktestReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        for (var i = 0; i < report.Instants.Count; i++)
+        {
+            foreach (var id in report.SegmentIds)
+            {
+                yield return (i, id, report.SizeAt(i, id));
+            }
+        }
+    }
+
+    /// <summary>The flow of every id at every step.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>(step index, flow) rows.</returns>
+    public static IEnumerable<(int Step, SegmentFlow Flow)> Flows(BacktestReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        for (var i = 0; i < report.Steps.Count; i++)
+        {
+            foreach (var flow in report.Steps[i].Segments.Values)
+            {
+                yield return (i, flow);
+            }
+        }
+    }
+}
