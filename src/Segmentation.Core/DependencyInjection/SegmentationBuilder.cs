@@ -54,7 +54,11 @@ public sealed class SegmentationBuilder
             }
 
             var definition = catalogs.Skip(1).Aggregate(catalogs[0].Definition, (all, next) => all.Merge(next.Definition));
-            var options = new SegmentEngineOptions { TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System };
+            var options = new SegmentEngineOptions
+            {
+                TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                Logger = sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("Segmentation.Core.Engine"),
+            };
             return SegmentEngine.Compile(definition, options);
         });
         Services.TryAddSingleton<ISegmentEngine<TProfile>>(sp => sp.GetRequiredService<SegmentEngine<TProfile>>());

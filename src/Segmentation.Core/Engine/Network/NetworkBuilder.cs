@@ -87,11 +87,6 @@ internal sealed class NetworkBuilder<TProfile>
             NodeOf = nodeOf,
             ProfileId = definition.ProfileId is null ? null : compiler.Compile<Func<TProfile, string>>(definition.ProfileId),
         };
-        if (!compiler.Interpret && network.Units.Length <= NetworkCompiler.MaxUnits)
-        {
-            network.Compiled = NetworkCompiler.Compile(network);
-        }
-
         return network;
     }
 
