@@ -6,13 +6,18 @@ namespace Segmentation.Benchmarks.Infrastructure;
 /// <summary>Engines of the reference workload on a chosen tier, ready to measure.</summary>
 public static class Engines
 {
-    /// <summary>Compiles the catalog with its generated code in place (before returning), and checks the whole catalog runs it.</summary>
+    /// <summary>
+    /// Compiles the catalog with its generated code in place (before returning), at every size (lifting
+    /// <see cref="SegmentEngineOptions.CodeGenerationMaxUnits"/> so the generated tier is measured even where the engine
+    /// would by default stay on the network), and checks the whole catalog runs it.
+    /// </summary>
     public static SegmentEngine<Customer> Generated(IReadOnlyList<SyntheticSegmentSpec> specs)
     {
         var engine = SegmentEngine.Compile(new WorkloadCatalog(specs), new SegmentEngineOptions
         {
             CodeGeneration = CodeGeneration.BeforeReturn,
             CodeGenerationBudget = TimeSpan.FromMinutes(10),
+            CodeGenerationMaxUnits = int.MaxValue,
         });
         if (!engine.RunsGeneratedCode)
         {

@@ -40,7 +40,7 @@ public static class SegmentEngine
         options ??= new SegmentEngineOptions();
         var network = new NetworkBuilder<TProfile>(ruleSet, new LambdaCompiler(options.PreferInterpretation)).Build();
         var tier = new CodeTier<TProfile>(network, options.UnitsPerChunk);
-        var generation = options.PreferInterpretation || options.CodeGeneration == CodeGeneration.Disabled
+        var generation = options.PreferInterpretation || options.CodeGeneration == CodeGeneration.Disabled || network.Units.Length > options.CodeGenerationMaxUnits
             ? Task.FromResult(false)
             : CodeTierCompiler<TProfile>.Generate(
                 tier,

@@ -64,6 +64,16 @@ public sealed class TieredExecutionTests
     }
 
     [Fact]
+    public async Task Compile_AboveCodeGenerationMaxUnits_StaysOnTheNodeNetwork()
+    {
+        var engine = SegmentEngine.Compile(new WorkloadCatalog(), new SegmentEngineOptions { PreferInterpretation = false, CodeGenerationMaxUnits = 11 });
+
+        (await engine.CodeGenerated.WaitAsync(Patience)).Should().BeFalse();
+        engine.RunsGeneratedCode.Should().BeFalse();
+        engine.Tier.GeneratedChunks.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Compile_PreferInterpretation_GeneratesNoCode()
     {
         var engine = SegmentEngine.Compile(new WorkloadCatalog(), new SegmentEngineOptions { PreferInterpretation = true, CodeGeneration = CodeGeneration.BeforeReturn });
