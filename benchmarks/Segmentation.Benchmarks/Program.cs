@@ -9,6 +9,14 @@ using Segmentation.Benchmarks.Infrastructure;
 //       they disagree.
 //   Segmentation.Benchmarks [--quick] [BenchmarkDotNet options, e.g. --filter '*Profile*' --job dry]
 //       Runs the BenchmarkDotNet suite (see benchmarks/run.sh). --quick selects a short job; the default job is the real run.
+//   Segmentation.Benchmarks --cold N
+//       Prints the time from Main to the first result of an N-segment engine in this (fresh) process.
+var mainStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+if (args.Contains("--cold", StringComparer.Ordinal))
+{
+    return ColdStart.Run(mainStarted, IntOption(args, "--cold", 212));
+}
+
 if (args.Contains("--verify", StringComparer.Ordinal))
 {
     var customers = IntOption(args, "--customers", 10_000);

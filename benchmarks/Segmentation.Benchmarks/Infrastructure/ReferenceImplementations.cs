@@ -14,8 +14,16 @@ public static class ReferenceImplementations
     public static string[] Ids(IReadOnlyList<SyntheticSegmentSpec> specs) =>
         [.. HandWrittenSegments.Ids, .. specs.Select(s => s.Id)];
 
-    /// <summary>Evaluates the hand-written baseline (12 reference segments, then every synthetic one) for one customer.</summary>
-    public static void HandWritten(Customer customer, DateTime asOfUtc, IReadOnlyList<SyntheticSegmentSpec> specs, Span<bool> memberships)
+    /// <summary>
+    /// Evaluates the main hand-written baseline, <see cref="CompetentHandWritten"/>, for one customer: cut-offs and age once,
+    /// one pass per collection for the named segments, synthetic segments as generated direct code. The specs must be
+    /// <c>SyntheticCatalogSpec.Generate(n, seed: 7)</c> with <c>n</c> in <see cref="SyntheticSource.SupportedCounts"/>.
+    /// </summary>
+    public static void HandWritten(Customer customer, DateTime asOfUtc, IReadOnlyList<SyntheticSegmentSpec> specs, Span<bool> memberships) =>
+        CompetentHandWritten.Evaluate(customer, asOfUtc, specs.Count, memberships);
+
+    /// <summary>The naive hand-written variant: one loop per condition, cut-offs and age recomputed per predicate, predicates dispatched at run time.</summary>
+    public static void NaiveHandWritten(Customer customer, DateTime asOfUtc, IReadOnlyList<SyntheticSegmentSpec> specs, Span<bool> memberships)
     {
         HandWrittenSegments.Evaluate(customer, asOfUtc, memberships);
         for (var s = 0; s < specs.Count; s++)
@@ -24,21 +32,26 @@ public static class ReferenceImplementations
         }
     }
 
-    /// <summary>Segment sizes under the hand-written baseline.</summary>
+    /// <summary>The strongest hand-written variant, <see cref="WindowsHandWritten"/>: each distinct window's count and spend computed once per profile, predicates as lookups.</summary>
+    public static void WindowsPrecomputed(Customer customer, DateTime asOfUtc, IReadOnlyList<SyntheticSegmentSpec> specs, Span<bool> memberships) =>
+        WindowsHandWritten.Evaluate(customer, asOfUtc, specs.Count, memberships);
+
+    /// <summary>Segment sizes under the main hand-written baseline.</summary>
     public static int[] HandWrittenSizes(Customer[] customers, IReadOnlyList<SyntheticSegmentSpec> specs, DateTimeOffset asOf)
     {
-        var sizes = new int[HandWrittenSegments.Count + specs.Count];
-        var memberships = new bool[sizes.Length];
-        foreach (var customer in customers)
-        {
-            HandWritten(customer, asOf.UtcDateTime, specs, memberships);
-            for (var i = 0; i < sizes.Length; i++)
-            {
-                sizes[i] += memberships[i] ? 1 : 0;
-            }
-        }
+        RequireGeneratedSpecs(specs);
+        return Sizes(customers, specs, asOf, HandWritten);
+    }
 
-        return sizes;
+    /// <summary>Segment sizes under the naive hand-written variant.</summary>
+    public static int[] NaiveSizes(Customer[] customers, IReadOnlyList<SyntheticSegmentSpec> specs, DateTimeOffset asOf) =>
+        Sizes(customers, specs, asOf, NaiveHandWritten);
+
+    /// <summary>Segment sizes under the windows-precomputed variant.</summary>
+    public static int[] WindowsSizes(Customer[] customers, IReadOnlyList<SyntheticSegmentSpec> specs, DateTimeOffset asOf)
+    {
+        RequireGeneratedSpecs(specs);
+        return Sizes(customers, specs, asOf, WindowsPrecomputed);
     }
 
     /// <summary>Segment sizes under the engine's buffer API; throws when a membership faulted.</summary>
@@ -98,6 +111,45 @@ public static class ReferenceImplementations
         }
 
         return sizes;
+    }
+
+    private delegate void Evaluator(Customer customer, DateTime asOfUtc, IReadOnlyList<SyntheticSegmentSpec> specs, Span<bool> memberships);
+
+    private static int[] Sizes(Customer[] customers, IReadOnlyList<SyntheticSegmentSpec> specs, DateTimeOffset asOf, Evaluator evaluate)
+    {
+        var sizes = new int[HandWrittenSegments.Count + specs.Count];
+        var memberships = new bool[sizes.Length];
+        foreach (var customer in customers)
+        {
+            evaluate(customer, asOf.UtcDateTime, specs, memberships);
+            for (var i = 0; i < sizes.Length; i++)
+            {
+                sizes[i] += memberships[i] ? 1 : 0;
+            }
+        }
+
+        return sizes;
+    }
+
+    /// <summary>The generated baselines were written for the seed-7 specs at the supported sizes; anything else would measure other segments.</summary>
+    private static void RequireGeneratedSpecs(IReadOnlyList<SyntheticSegmentSpec> specs)
+    {
+        if (!SyntheticSource.SupportedCounts.Contains(specs.Count)
+            || !specs.SequenceEqual(SyntheticCatalogSpec.Generate(specs.Count, SyntheticSource.Seed), SpecComparer.Instance))
+        {
+            throw new InvalidOperationException(
+                $"The generated hand-written baselines cover SyntheticCatalogSpec.Generate(n, seed: 7) for n in [{string.Join(", ", SyntheticSource.SupportedCounts)}]; got {specs.Count} other specs.");
+        }
+    }
+
+    /// <summary>Compares specs by id and predicate text (the records hold lists, which compare by reference).</summary>
+    private sealed class SpecComparer : IEqualityComparer<SyntheticSegmentSpec>
+    {
+        public static readonly SpecComparer Instance = new();
+
+        public bool Equals(SyntheticSegmentSpec? x, SyntheticSegmentSpec? y) => x?.ToString() == y?.ToString();
+
+        public int GetHashCode(SyntheticSegmentSpec obj) => obj.ToString().GetHashCode(StringComparison.Ordinal);
     }
 
     /// <summary>Maps ids to the engine's membership slots.</summary>

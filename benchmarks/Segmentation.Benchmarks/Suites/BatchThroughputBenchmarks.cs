@@ -49,7 +49,7 @@ public class BatchThroughputBenchmarks
     {
         var customers = WorkloadGenerator.Generate(ProfileCount, seed: 42);
         var specs = SyntheticCatalogSpec.Generate(SegmentCount - HandWrittenSegments.Count, seed: 7);
-        engine = SegmentEngine.Compile(new WorkloadCatalog(specs));
+        engine = Engines.Generated(specs);
         batch = new BatchSizes(engine, customers);
 
         var ids = ReferenceImplementations.Ids(specs);

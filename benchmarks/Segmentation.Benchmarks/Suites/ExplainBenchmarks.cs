@@ -1,3 +1,4 @@
+using Segmentation.Benchmarks.Infrastructure;
 using BenchmarkDotNet.Attributes;
 using Segmentation.Core.Engine;
 using Segmentation.ReferenceWorkload;
@@ -26,7 +27,7 @@ public class ExplainBenchmarks
     public void Setup()
     {
         var specs = SyntheticCatalogSpec.Generate(SegmentCount - HandWrittenSegments.Count, seed: 7);
-        engine = SegmentEngine.Compile(new WorkloadCatalog(specs));
+        engine = Engines.Generated(specs);
         buffer = new SegmentState[engine.MembershipIds.Count];
         var customers = WorkloadGenerator.Generate(1_000, seed: 42);
         var expected = new bool[HandWrittenSegments.Count];

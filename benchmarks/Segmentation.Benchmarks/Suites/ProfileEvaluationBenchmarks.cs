@@ -7,9 +7,9 @@ using Segmentation.ReferenceWorkload;
 namespace Segmentation.Benchmarks.Suites;
 
 /// <summary>
-/// Per-profile evaluation of the reference workload (12 segments, plus 0, 200 or 1000 synthetic ones): the hand-written
-/// baseline, the engine's buffer and convenient APIs, and Microsoft RulesEngine, in one run so every ratio is to the
-/// same baseline. Each invocation evaluates the same <see cref="ProfileCount"/> customers; times are per profile.
+/// Per-profile evaluation of the reference workload (12 segments, plus 0, 200 or 1000 synthetic ones): the competent
+/// hand-written baseline, the naive and the windows-precomputed hand-written variants, the engine's buffer and convenient
+/// APIs (generated-code tier), and Microsoft RulesEngine, in one run so every ratio is to the same baseline. Each invocation evaluates the same <see cref="ProfileCount"/> customers; times are per profile.
 /// </summary>
 [MemoryDiagnoser]
 public class ProfileEvaluationBenchmarks
@@ -36,7 +36,7 @@ public class ProfileEvaluationBenchmarks
     {
         customers = WorkloadGenerator.Generate(ProfileCount, seed: 42);
         specs = SyntheticCatalogSpec.Generate(SegmentCount - HandWrittenSegments.Count, seed: 7);
-        engine = SegmentEngine.Compile(new WorkloadCatalog(specs));
+        engine = Engines.Generated(specs);
         peer = new RulesEnginePeer(specs);
         var compile = await peer.WarmUpAsync(customers[0], asOf).ConfigureAwait(false);
         Console.WriteLine($"// RulesEngine first call (compile) with {SegmentCount} segments: {compile.TotalMilliseconds:F0} ms");
@@ -51,12 +51,14 @@ public class ProfileEvaluationBenchmarks
             ids,
             "hand-written",
             ReferenceImplementations.HandWrittenSizes(customers, specs, asOf),
+            ("naive hand-written", ReferenceImplementations.NaiveSizes(customers, specs, asOf)),
+            ("windows precomputed", ReferenceImplementations.WindowsSizes(customers, specs, asOf)),
             ("engine buffer API", ReferenceImplementations.EngineBufferSizes(engine, customers, ids, asOf)),
             ("engine convenient API", ReferenceImplementations.EngineResultSizes(engine, customers, ids, asOf)),
             ("RulesEngine", await ReferenceImplementations.RulesEngineSizes(peer, customers, asOf).ConfigureAwait(false)));
     }
 
-    /// <summary>Plain C# loops: the practical limit.</summary>
+    /// <summary>Competent hand-written code: cut-offs and age once, one pass per collection, synthetic segments as direct code.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = ProfileCount)]
     public int HandWritten()
     {
@@ -65,6 +67,36 @@ public class ProfileEvaluationBenchmarks
         foreach (var customer in customers)
         {
             ReferenceImplementations.HandWritten(customer, asOfUtc, specs, memberships);
+            members += memberships[HandWrittenSegments.VipAtRisk] ? 1 : 0;
+        }
+
+        return members;
+    }
+
+    /// <summary>Naive hand-written code: one loop per condition, cut-offs and age recomputed per predicate.</summary>
+    [Benchmark(OperationsPerInvoke = ProfileCount)]
+    public int HandWrittenNaive()
+    {
+        var members = 0;
+        var memberships = handWrittenBuffer.AsSpan();
+        foreach (var customer in customers)
+        {
+            ReferenceImplementations.NaiveHandWritten(customer, asOfUtc, specs, memberships);
+            members += memberships[HandWrittenSegments.VipAtRisk] ? 1 : 0;
+        }
+
+        return members;
+    }
+
+    /// <summary>Hand-written code with each distinct window's count and spend computed once per profile; predicates are lookups.</summary>
+    [Benchmark(OperationsPerInvoke = ProfileCount)]
+    public int HandWrittenWindows()
+    {
+        var members = 0;
+        var memberships = handWrittenBuffer.AsSpan();
+        foreach (var customer in customers)
+        {
+            ReferenceImplementations.WindowsPrecomputed(customer, asOfUtc, specs, memberships);
             members += memberships[HandWrittenSegments.VipAtRisk] ? 1 : 0;
         }
 

@@ -135,7 +135,11 @@ public sealed class SegmentationBuilder
     {
         private TimeProvider? Clock => services.GetService<TimeProvider>();
 
-        public void Configure(SegmentEngineOptions options) => options.TimeProvider = Clock ?? options.TimeProvider;
+        public void Configure(SegmentEngineOptions options)
+        {
+            options.TimeProvider = Clock ?? options.TimeProvider;
+            options.Logger ??= services.GetService<ILoggerFactory>()?.CreateLogger("Segmentation.Core.Engine");
+        }
 
         public void Configure(BatchOptions options) => options.TimeProvider = Clock ?? options.TimeProvider;
 

@@ -39,7 +39,16 @@ public static class SegmentEngine
         ArgumentNullException.ThrowIfNull(ruleSet);
         options ??= new SegmentEngineOptions();
         var network = new NetworkBuilder<TProfile>(ruleSet, new LambdaCompiler(options.PreferInterpretation)).Build();
-        return new SegmentEngine<TProfile>(ruleSet, network, options.TimeProvider, options.PreferInterpretation);
+        var tier = new CodeTier<TProfile>(network, options.UnitsPerChunk);
+        var generation = options.PreferInterpretation || options.CodeGeneration == CodeGeneration.Disabled || network.Units.Length > options.CodeGenerationMaxUnits
+            ? Task.FromResult(false)
+            : CodeTierCompiler<TProfile>.Generate(
+                tier,
+                options.CodeGenerationParallelism,
+                options.CodeGenerationBudget,
+                options.Logger,
+                wait: options.CodeGeneration == CodeGeneration.BeforeReturn);
+        return new SegmentEngine<TProfile>(ruleSet, tier, options.TimeProvider, options.PreferInterpretation, generation);
     }
 }
 
@@ -47,18 +56,26 @@ public static class SegmentEngine
 /// A compiled segmentation engine: immutable and safe to share across threads. Shared conditions are evaluated once per
 /// profile, every aggregate over one collection is computed in one pass, and the buffer API allocates nothing.
 /// </summary>
+/// <remarks>
+/// Evaluation is tiered: the engine answers on the shared-node network as soon as it is compiled, and swaps in generated
+/// straight-line code chunk by chunk as <see cref="SegmentEngineOptions.CodeGeneration"/> produces it; results are the
+/// same on either tier and during the swap.
+/// </remarks>
 /// <typeparam name="TProfile">The profile type.</typeparam>
 public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
 {
     private readonly Network<TProfile> network;
+    private readonly CodeTier<TProfile> tier;
     private readonly TimeProvider timeProvider;
 
-    internal SegmentEngine(RuleSet<TProfile> ruleSet, Network<TProfile> network, TimeProvider timeProvider, bool interpreted)
+    internal SegmentEngine(RuleSet<TProfile> ruleSet, CodeTier<TProfile> tier, TimeProvider timeProvider, bool interpreted, Task<bool> codeGeneration)
     {
         RuleSet = ruleSet;
-        this.network = network;
+        this.tier = tier;
+        network = tier.Network;
         this.timeProvider = timeProvider;
         IsInterpreted = interpreted;
+        CodeGenerated = codeGeneration;
         ScoreIds = [.. network.Slots.Scores.Select(s => s.Id)];
     }
 
@@ -80,11 +97,27 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
     /// <summary>The number of fused accumulators across all collections (for diagnostics and tests).</summary>
     public int AccumulatorCount => network.Shape.Accumulators;
 
-    /// <summary>Whether evaluation runs generated straight-line code (catalogs up to 100 units, when code can be generated).</summary>
-    internal bool IsCompiledToCode => network.Compiled is not null;
+    /// <summary>
+    /// Whether every unit now runs generated straight-line code. With <see cref="CodeGeneration.Background"/> this turns
+    /// <see langword="true"/> once background generation has finished (see <see cref="CodeGenerated"/>); until then the
+    /// engine answers on the shared-node network, with the same results.
+    /// </summary>
+    public bool RunsGeneratedCode => tier.IsComplete;
 
-    /// <summary>How many evaluations left the generated code for the node network because a condition threw.</summary>
-    internal long CompiledFallbacks => network.Fallbacks;
+    /// <summary>
+    /// Completes when code generation has ended: <see langword="true"/> when every unit runs generated code,
+    /// <see langword="false"/> when generation is disabled, failed or ran out of budget (the rest stays on the node network).
+    /// </summary>
+    public Task<bool> CodeGenerated { get; }
+
+    /// <summary>Whether evaluation runs generated straight-line code for every unit.</summary>
+    internal bool IsCompiledToCode => tier.IsComplete;
+
+    /// <summary>How many evaluations left the generated code for the node network because something threw or faulted.</summary>
+    internal long CompiledFallbacks => tier.Fallbacks;
+
+    /// <summary>The execution tiers (for tests): chunks, which of them run generated code, and publishing more.</summary>
+    internal CodeTier<TProfile> Tier => tier;
 
     /// <summary>The number of collection passes per fully evaluated profile: one per dated collection.</summary>
     public int CollectionCount => network.Collections.Length;
@@ -109,7 +142,7 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
         try
         {
             frame.Reset(profile, asOf);
-            network.Run(frame);
+            tier.Run(frame);
             return ResultOf(frame);
         }
         finally
@@ -137,7 +170,7 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
         try
         {
             frame.Reset(profile, asOf);
-            network.Run(frame);
+            tier.Run(frame);
             frame.Memberships.CopyTo(memberships);
             if (!scores.IsEmpty)
             {

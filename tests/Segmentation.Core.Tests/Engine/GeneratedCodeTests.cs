@@ -17,7 +17,7 @@ public sealed class GeneratedCodeTests
     {
         // Arrange
         var customers = WorkloadGenerator.Generate(3_000);
-        var engine = SegmentEngine.Compile(new WorkloadCatalog(), new SegmentEngineOptions { PreferInterpretation = false });
+        var engine = SegmentEngine.Compile(new WorkloadCatalog(), new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
         var buffer = new SegmentState[engine.MembershipIds.Count];
         var expected = new bool[HandWrittenSegments.Count];
 
@@ -48,7 +48,7 @@ public sealed class GeneratedCodeTests
             s.Segment("boom").When(p => p.City!.Length > 3);
             s.Segment("fine").When(p => p.Nps == 9);
             s.Segment("either").When(s.Where(p => p.Nps == 9) | s.Where(p => p.City!.Length > 3));
-        });
+        }, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
         var faulty = new Person { Id = "bad", City = null, Nps = 9 };
         var healthy = new Person { Id = "ok", City = "Lisbon", Nps = 9 };
 
@@ -86,7 +86,7 @@ public sealed class GeneratedCodeTests
             s.Segment("engaged").When(s.ScoreOf("engagement").AtLeast(3m));
             s.Segment("silver-engaged").When(s.InSegment("silver") & s.ScoreOf("engagement").LessThan(3.5m));
         });
-        var compiled = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false });
+        var compiled = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
         var nodes = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = true });
         var people = Enumerable.Range(-1, 13).Select(n => new Person { Id = $"p{n}", Nps = n < 0 ? null : n }).ToList();
 

@@ -12,7 +12,10 @@ internal static class Differential
         var expected = reference.Evaluate(profile, asOf);
         var actual = engine.Evaluate(profile, asOf);
         var problems = new List<string>();
-        var mode = engine.IsInterpreted ? "interpreted" : "compiled";
+        var mode = engine.IsInterpreted ? "interpreted"
+            : engine.RunsGeneratedCode ? "generated-code"
+            : engine.Tier.GeneratedChunks == 0 ? "node-network"
+            : $"mixed-tier ({engine.Tier.GeneratedChunks} of {engine.Tier.ChunkCount} chunks generated)";
         if (!engine.MembershipIds.Order(StringComparer.Ordinal).SequenceEqual(expected.States.Keys.Order(StringComparer.Ordinal)))
         {
             problems.Add($"membership ids differ: engine [{string.Join(", ", engine.MembershipIds)}], reference [{string.Join(", ", expected.States.Keys)}]");

@@ -4,8 +4,10 @@ using Segmentation.Core.Engine;
 namespace Segmentation.Core.Tests.Properties;
 
 /// <summary>
-/// Differential properties: the compiled network (compiled and interpreted delegates, result and buffer APIs) against
-/// <see cref="ReferenceInterpreter{TProfile}"/>, and against itself over permuted catalogs.
+/// Differential properties: the engine on each tier (generated code, the node network with compiled delegates, the node
+/// network with interpreted delegates, and every mix of them while an engine tiers up), through the result and buffer
+/// APIs, against <see cref="ReferenceInterpreter{TProfile}"/>, at small sizes and above 100 units; and against itself over
+/// permuted catalogs.
 /// </summary>
 /// <remarks>
 /// On failure CsCheck shrinks the case and throws with the smallest one it found and a line <c>Set seed: "…" to reproduce</c>.
@@ -18,6 +20,12 @@ public sealed class EngineProperties
     /// <summary>Catalogs per property run; each is checked against <see cref="PropGen.ProfilesPerCase"/> profiles.</summary>
     private const long Catalogs = 1_000;
 
+    /// <summary>Catalogs for the tier-switch property: each compiles every chunk separately, so it costs more per catalog.</summary>
+    private const long MixedCatalogs = 200;
+
+    /// <summary>Catalogs of more than 100 units: compiled on three tiers each.</summary>
+    private const long LargeCatalogs = 10;
+
     [Fact]
     public void Evaluate_RandomCatalogsAndProfiles_AgreesWithReferenceInterpreter()
     {
@@ -26,16 +34,91 @@ public sealed class EngineProperties
             {
                 var catalog = c.Catalog.Build();
                 var reference = new ReferenceInterpreter<PropProfile>(catalog);
-                var compiled = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false });
+                var compiled = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
                 var interpreted = SegmentEngine.Compile(compiled.RuleSet, new SegmentEngineOptions { PreferInterpretation = true });
+                var network = SegmentEngine.Compile(compiled.RuleSet, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.Disabled });
+                if (!compiled.RunsGeneratedCode || network.RunsGeneratedCode)
+                {
+                    throw new PropertyMismatchException("the engines are not on the tiers the property means to compare");
+                }
+
                 foreach (var profile in c.Profiles)
                 {
                     Differential.AgreesWithReference(compiled, reference, profile, c.AsOf);
                     Differential.AgreesWithReference(interpreted, reference, profile, c.AsOf);
+                    Differential.AgreesWithReference(network, reference, profile, c.AsOf);
                 }
             },
             iter: Catalogs,
             print: PropGen.Print);
+    }
+
+    [Fact]
+    public void Evaluate_DuringTheSwitchToGeneratedCode_AgreesWithReferenceInterpreter()
+    {
+        PropGen.Case.Sample(c => TieringAgrees(c), iter: MixedCatalogs, print: PropGen.Print);
+    }
+
+    [Fact]
+    public void Evaluate_CatalogsAbove100Units_AgreeWithReferenceOnEveryTier()
+    {
+        PropGen.LargeCase.Sample(
+            c =>
+            {
+                var catalog = c.Catalog.Build();
+                var reference = new ReferenceInterpreter<PropProfile>(catalog);
+                var compiled = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
+                var network = SegmentEngine.Compile(compiled.RuleSet, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.Disabled });
+                if (!compiled.RunsGeneratedCode)
+                {
+                    throw new PropertyMismatchException($"a catalog of {compiled.MembershipIds.Count} memberships does not run generated code");
+                }
+
+                foreach (var profile in c.Profiles)
+                {
+                    Differential.AgreesWithReference(compiled, reference, profile, c.AsOf);
+                    Differential.AgreesWithReference(network, reference, profile, c.AsOf);
+                }
+
+                TieringAgrees(c, reference);
+            },
+            iter: LargeCatalogs,
+            print: PropGen.Print);
+    }
+
+    /// <summary>
+    /// An engine tiering up chunk by chunk (random chunk sizes, random order) agrees with the reference before the first
+    /// chunk is swapped in, after each swap, and once every chunk runs generated code.
+    /// </summary>
+    private static void TieringAgrees(PropCase c, ReferenceInterpreter<PropProfile>? reference = null)
+    {
+        var catalog = c.Catalog.Build();
+        reference ??= new ReferenceInterpreter<PropProfile>(catalog);
+        var tiers = new TierSwitch<PropProfile>(catalog, c.PermutationSeed);
+        var perStep = Math.Max(1, tiers.Engine.Tier.ChunkCount / c.Profiles.Length);
+        foreach (var profile in c.Profiles)
+        {
+            Differential.AgreesWithReference(tiers.Engine, reference, profile, c.AsOf);
+            for (var i = 0; i < perStep; i++)
+            {
+                tiers.PublishNext();
+            }
+        }
+
+        while (!tiers.Done)
+        {
+            tiers.PublishNext();
+        }
+
+        if (!tiers.Engine.RunsGeneratedCode)
+        {
+            throw new PropertyMismatchException($"every chunk was published but the engine does not run generated code ({tiers.Describe()})");
+        }
+
+        foreach (var profile in c.Profiles)
+        {
+            Differential.AgreesWithReference(tiers.Engine, reference, profile, c.AsOf);
+        }
     }
 
     [Fact]

@@ -30,9 +30,18 @@ internal static class PropGen
         (2, DateMeasureLeaf()),
         (3, Predicate()));
 
-    public static Gen<CatalogSpec> Catalog { get; } =
+    public static Gen<CatalogSpec> Catalog { get; } = CatalogOf(1, 15);
+
+    /// <summary>Catalogs of more than 100 units (the size beyond which code generation used to stop).</summary>
+    public static Gen<CatalogSpec> LargeCatalog { get; } = CatalogOf(101, 140);
+
+    public static Gen<PropCase> Case { get; } = CaseOf(Catalog);
+
+    public static Gen<PropCase> LargeCase { get; } = CaseOf(LargeCatalog);
+
+    private static Gen<CatalogSpec> CatalogOf(int minSegments, int maxSegments) =>
         from pool in Leaf.Array[3, 10]
-        from segments in Condition(3).Array[1, 3].Array[1, 15]
+        from segments in Condition(3).Array[1, 3].Array[minSegments, maxSegments]
         from groups in Gen.Select(Condition(2).Array[1, 2].Array[1, 4], Gen.Bool).Array[0, 2]
         from scores in Gen.Select(Gen.Select(Gen.OneOf(PropPools.Weights), Condition(2)).Array[1, 4], Tiers()).Array[0, 2]
         from keys in Gen.Int[0, 1000].Array[segments.Length + groups.Length + scores.Length]
@@ -42,8 +51,8 @@ internal static class PropGen
             .. scores.Select((s, i) => (EntitySpec)new ScoreEntity(keys[segments.Length + groups.Length + i], s.Item1, s.Item2)),
         ]);
 
-    public static Gen<PropCase> Case { get; } =
-        from catalog in Catalog
+    private static Gen<PropCase> CaseOf(Gen<CatalogSpec> catalogs) =>
+        from catalog in catalogs
         from asOf in Gen.OneOf(AsOfs)
         from profiles in Profile(asOf).Array[ProfilesPerCase]
         from permutation in Gen.Int

@@ -57,38 +57,6 @@ internal sealed class Network<TProfile>
         }
     }
 
-    /// <summary>The units compiled to straight-line code (see <see cref="NetworkCompiler"/>), when they are.</summary>
-    public Action<Frame<TProfile>>[]? Compiled { get; set; }
-
-    /// <summary>How many evaluations left the compiled code for the node network because something threw.</summary>
-    public long Fallbacks => Interlocked.Read(ref fallbacks);
-
-    private long fallbacks;
-
-    /// <summary>Evaluates every unit for the profile in a freshly reset frame.</summary>
-    public void Run(Frame<TProfile> frame)
-    {
-        if (Compiled is { } chunks)
-        {
-            try
-            {
-                foreach (var chunk in chunks)
-                {
-                    chunk(frame);
-                }
-
-                return;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                Interlocked.Increment(ref fallbacks);
-                frame.Reset(frame.Profile, frame.AsOf);
-            }
-        }
-
-        RunNodes(frame);
-    }
-
     /// <summary>Evaluates every unit on the node network, which records faults and keeps every computed node in the frame.</summary>
     public void RunNodes(Frame<TProfile> frame)
     {

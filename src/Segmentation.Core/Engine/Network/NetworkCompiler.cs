@@ -12,28 +12,24 @@ namespace Segmentation.Core.Engine.Network;
 /// </summary>
 /// <remarks>
 /// The generated code is the optimistic path: it has no fault bookkeeping. Any exception it meets (a throwing lambda,
-/// a null collection) abandons it, and <see cref="Network{TProfile}.Run"/> evaluates the profile again on the node
+/// a null collection) abandons it, and <see cref="CodeTier{TProfile}.Run"/> evaluates the profile again on the node
 /// network, which records every fault exactly. Three-valued logic makes the outcome of a profile without faults
 /// independent of evaluation order, so both paths agree whenever the optimistic one completes.
-/// Units are split into chunks so each generated method stays small enough for the JIT to optimize fully.
-/// Generating code costs about a millisecond per unit, so only catalogs up to <see cref="MaxUnits"/> units are compiled
-/// this way; larger ones run on the shared-node network, where sharing already does most of the work.
+/// Units are split into chunks of <see cref="UnitsPerChunk"/> so each generated method stays small enough for the JIT to
+/// optimize fully, and so that chunks can be generated in parallel and swapped in one at a time (see <see cref="CodeTier{TProfile}"/>).
+/// A chunk called with a <see langword="null"/> frame returns at once: that call makes the JIT compile it off the hot path.
 /// </remarks>
 internal static class NetworkCompiler
 {
-    /// <summary>The largest number of units (segments, groups, scores) compiled to straight-line code.</summary>
-    public const int MaxUnits = 100;
+    /// <summary>The number of units generated into one method.</summary>
+    public const int UnitsPerChunk = 24;
 
-    private const int UnitsPerChunk = 24;
-
-    public static Action<Frame<TProfile>>[] Compile<TProfile>(Network<TProfile> network)
-    {
-        var uses = CountUses(network);
-        return [.. network.Units.Chunk(UnitsPerChunk).Select(chunk => new ChunkCompiler<TProfile>(network, uses).Compile(chunk))];
-    }
+    /// <summary>Generates and compiles one chunk of units; <paramref name="uses"/> comes from <see cref="CountUses"/>.</summary>
+    public static Action<Frame<TProfile>> CompileChunk<TProfile>(Network<TProfile> network, int[] uses, ReadOnlySpan<Unit<TProfile>> units) =>
+        new ChunkCompiler<TProfile>(network, uses).Compile(units);
 
     /// <summary>How many places refer to each condition node: nodes referred to more than once are memoized.</summary>
-    private static int[] CountUses<TProfile>(Network<TProfile> network)
+    public static int[] CountUses<TProfile>(Network<TProfile> network)
     {
         var uses = new int[network.Conditions.Length];
         var visited = new bool[network.Conditions.Length];
@@ -96,12 +92,21 @@ internal static class NetworkCompiler
 
         private Expression Memberships => Field(frame, nameof(Frame<TProfile>.Memberships));
 
-        public Action<Frame<TProfile>> Compile(Unit<TProfile>[] units)
+        public Action<Frame<TProfile>> Compile(ReadOnlySpan<Unit<TProfile>> units)
         {
             variables.Add(profile);
-            var body = new List<Expression> { Assign(profile, Field(frame, nameof(Frame<TProfile>.Profile))) };
-            body.AddRange(units.Select(Unit));
-            body.Add(Empty());
+            var end = Label("end");
+            var body = new List<Expression>
+            {
+                IfThen(ReferenceEqual(frame, Constant(null, frame.Type)), Return(end)),
+                Assign(profile, Field(frame, nameof(Frame<TProfile>.Profile))),
+            };
+            foreach (var unit in units)
+            {
+                body.Add(Unit(unit));
+            }
+
+            body.Add(Label(end));
             return Lambda<Action<Frame<TProfile>>>(Block(variables, body), frame).Compile();
         }
 

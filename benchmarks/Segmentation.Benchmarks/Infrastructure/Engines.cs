@@ -1,0 +1,33 @@
+using Segmentation.Core.Engine;
+using Segmentation.ReferenceWorkload;
+
+namespace Segmentation.Benchmarks.Infrastructure;
+
+/// <summary>Engines of the reference workload on a chosen tier, ready to measure.</summary>
+public static class Engines
+{
+    /// <summary>
+    /// Compiles the catalog with its generated code in place (before returning), at every size (lifting
+    /// <see cref="SegmentEngineOptions.CodeGenerationMaxUnits"/> so the generated tier is measured even where the engine
+    /// would by default stay on the network), and checks the whole catalog runs it.
+    /// </summary>
+    public static SegmentEngine<Customer> Generated(IReadOnlyList<SyntheticSegmentSpec> specs)
+    {
+        var engine = SegmentEngine.Compile(new WorkloadCatalog(specs), new SegmentEngineOptions
+        {
+            CodeGeneration = CodeGeneration.BeforeReturn,
+            CodeGenerationBudget = TimeSpan.FromMinutes(10),
+            CodeGenerationMaxUnits = int.MaxValue,
+        });
+        if (!engine.RunsGeneratedCode)
+        {
+            throw new InvalidOperationException($"The engine of {engine.MembershipIds.Count} segments does not run generated code.");
+        }
+
+        return engine;
+    }
+
+    /// <summary>Compiles the catalog to run on the shared-node network only (<see cref="CodeGeneration.Disabled"/>).</summary>
+    public static SegmentEngine<Customer> Network(IReadOnlyList<SyntheticSegmentSpec> specs) =>
+        SegmentEngine.Compile(new WorkloadCatalog(specs), new SegmentEngineOptions { CodeGeneration = CodeGeneration.Disabled });
+}

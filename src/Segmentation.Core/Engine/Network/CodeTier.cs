@@ -1,0 +1,176 @@
+namespace Segmentation.Core.Engine.Network;
+
+/// <summary>
+/// Tiered execution of a network, the way a JIT tiers up: evaluation starts on the shared-node network and switches to
+/// generated straight-line code (see <see cref="NetworkCompiler"/>) chunk by chunk as each chunk is compiled.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The units are cut into chunks (<see cref="NetworkCompiler.UnitsPerChunk"/> units each by default) in stratum order. Each chunk's delegate
+/// is published on its own with a volatile write, and when every chunk is there the whole array is published in one
+/// more volatile write, which selects the fast path. An evaluation reads each chunk slot once, at the moment it needs
+/// that chunk, so an evaluation in flight during a swap simply runs some chunks on the network and the rest as code.
+/// </para>
+/// <para>
+/// That mixed run is exact because generated code is only trusted on profiles without faults: it reads memberships,
+/// scores and accumulators written by network units, so after a mixed run the frame is checked for any recorded fault
+/// (a faulted membership, value or score, or an accumulator whose scan threw) and, when there is one, the profile is
+/// evaluated again on the network alone, exactly as when generated code throws. Three-valued logic makes a fault-free
+/// outcome independent of which tier evaluated which unit.
+/// </para>
+/// </remarks>
+internal sealed class CodeTier<TProfile>
+{
+    private readonly Network<TProfile> network;
+    private readonly int[] starts;
+    private readonly Action<Frame<TProfile>>?[] chunks;
+    private Action<Frame<TProfile>>[]? complete;
+    private int published;
+    private long fallbacks;
+
+    public CodeTier(Network<TProfile> network, int unitsPerChunk = NetworkCompiler.UnitsPerChunk)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(unitsPerChunk, 1);
+        this.network = network;
+        var count = (network.Units.Length + unitsPerChunk - 1) / unitsPerChunk;
+        chunks = new Action<Frame<TProfile>>?[count];
+        starts = new int[count + 1];
+        for (var i = 0; i <= count; i++)
+        {
+            starts[i] = Math.Min(i * unitsPerChunk, network.Units.Length);
+        }
+    }
+
+    /// <summary>The network this tier runs.</summary>
+    public Network<TProfile> Network => network;
+
+    /// <summary>The number of chunks the units are cut into.</summary>
+    public int ChunkCount => chunks.Length;
+
+    /// <summary>How many chunks run generated code.</summary>
+    public int GeneratedChunks => Volatile.Read(ref published);
+
+    /// <summary>Whether every unit runs generated code.</summary>
+    public bool IsComplete => Volatile.Read(ref complete) is not null;
+
+    /// <summary>How many evaluations left generated code for the node network because something threw or faulted.</summary>
+    public long Fallbacks => Interlocked.Read(ref fallbacks);
+
+    /// <summary>The units of chunk <paramref name="chunk"/>.</summary>
+    public ReadOnlySpan<Unit<TProfile>> UnitsOf(int chunk) => network.Units.AsSpan(starts[chunk], starts[chunk + 1] - starts[chunk]);
+
+    /// <summary>Whether chunk <paramref name="chunk"/> runs generated code.</summary>
+    public bool IsGenerated(int chunk) => Volatile.Read(ref chunks[chunk]) is not null;
+
+    /// <summary>
+    /// Publishes the compiled code of one chunk (compiled for this network by <see cref="NetworkCompiler.CompileChunk{TProfile}"/>);
+    /// safe to call from any thread, while evaluations run. Returns whether every chunk now runs generated code.
+    /// </summary>
+    public bool Publish(int chunk, Action<Frame<TProfile>> code)
+    {
+        if (Interlocked.CompareExchange(ref chunks[chunk], code, null) is not null)
+        {
+            return IsComplete;
+        }
+
+        if (Interlocked.Increment(ref published) != chunks.Length)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref complete, [.. chunks.Select(c => c!)]);
+        return true;
+    }
+
+    /// <summary>Evaluates every unit for the profile in a freshly reset frame, on whichever tier each chunk has reached.</summary>
+    public void Run(Frame<TProfile> frame)
+    {
+        if (Volatile.Read(ref complete) is { } all)
+        {
+            try
+            {
+                foreach (var chunk in all)
+                {
+                    chunk(frame);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                FallBack(frame);
+                return;
+            }
+        }
+
+        if (Volatile.Read(ref published) == 0)
+        {
+            network.RunNodes(frame);
+            return;
+        }
+
+        RunMixed(frame);
+    }
+
+    private void RunMixed(Frame<TProfile> frame)
+    {
+        try
+        {
+            var units = network.Units;
+            for (var i = 0; i < chunks.Length; i++)
+            {
+                if (Volatile.Read(ref chunks[i]) is { } code)
+                {
+                    code(frame);
+                    continue;
+                }
+
+                for (var u = starts[i]; u < starts[i + 1]; u++)
+                {
+                    units[u].Run(network, frame);
+                }
+            }
+
+            if (!frame.HasFaults && !AnyAccumulatorFault(frame))
+            {
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Generated code threw: evaluated again on the network below.
+        }
+
+        FallBack(frame);
+    }
+
+    private void FallBack(Frame<TProfile> frame)
+    {
+        Interlocked.Increment(ref fallbacks);
+        frame.Reset(frame.Profile, frame.AsOf);
+        network.RunNodes(frame);
+    }
+
+    /// <summary>Whether a collection scanned in this evaluation isolated a fault in one of its accumulators (generated code would miss it).</summary>
+    private bool AnyAccumulatorFault(Frame<TProfile> frame)
+    {
+        var collections = network.Collections;
+        for (var c = 0; c < collections.Length; c++)
+        {
+            if (!frame.CollectionDone[c])
+            {
+                continue;
+            }
+
+            foreach (var spec in collections[c].Specs)
+            {
+                if (frame.Accumulators[spec.Slot].Fault is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Segmentation.Core.Telemetry;
+
+/// <content>Messages about generating an engine's straight-line code (tiered compilation).</content>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "Generated code for {Units} units in {Chunks} chunks in {DurationMs} ms; the engine now runs generated code")]
+    public static partial void CodeGenerated(ILogger logger, int units, int chunks, double durationMs);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Code generation stopped after its budget of {BudgetMs} ms with {Generated} of {Chunks} chunks generated; the rest stays on the node network")]
+    public static partial void CodeGenerationTimedOut(ILogger logger, int generated, int chunks, double budgetMs);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Generating code for chunk {Chunk} of {Chunks} failed; its units stay on the node network")]
+    public static partial void CodeGenerationFailed(ILogger logger, Exception exception, int chunk, int chunks);
+}
