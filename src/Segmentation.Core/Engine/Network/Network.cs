@@ -20,8 +20,6 @@ internal sealed class Network<TProfile>
 
     public required Slots Slots { get; init; }
 
-    public required IReadOnlyDictionary<string, ConditionNode<TProfile>> RuleConditions { get; init; }
-
     public required Func<TProfile, string>? ProfileId { get; init; }
 
     public required IReadOnlyDictionary<ConditionDefinition, ConditionNode<TProfile>> NodeOf { get; init; }

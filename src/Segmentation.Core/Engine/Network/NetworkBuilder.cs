@@ -9,7 +9,7 @@ namespace Segmentation.Core.Engine.Network;
 /// <summary>Compiles a rule set into a <see cref="Network{TProfile}"/>, sharing identical conditions, values and accumulators.</summary>
 internal sealed class NetworkBuilder<TProfile>
 {
-    private readonly RuleSet<TProfile> ruleSet;
+    private readonly RuleSet<TProfile>? ruleSet;
     private readonly LambdaCompiler compiler;
     private readonly ExpressionFingerprint fingerprint = new();
     private readonly Dictionary<string, ConditionNode<TProfile>> conditions = new(StringComparer.Ordinal);
@@ -34,15 +34,32 @@ internal sealed class NetworkBuilder<TProfile>
             definition.Scores);
     }
 
+    /// <summary>A builder for a network without rules, whose conditions are added one by one (see <see cref="BuildLeaf"/>).</summary>
+    private NetworkBuilder(LambdaCompiler compiler)
+    {
+        this.compiler = compiler;
+        slots = new Slots([], [], []);
+    }
+
+    /// <summary>
+    /// A network holding one condition that depends on no rule (its values, scanners and indexes), with no units:
+    /// evaluate it with <see cref="Network{TProfile}.Condition"/> at the returned node's index.
+    /// </summary>
+    public static (Network<TProfile> Network, ConditionNode<TProfile> Node) BuildLeaf(ConditionDefinition condition, LambdaCompiler compiler)
+    {
+        var builder = new NetworkBuilder<TProfile>(compiler);
+        var node = builder.Node(condition);
+        return (builder.Assemble([], null), node);
+    }
+
     public Network<TProfile> Build()
     {
+        var ruleSet = this.ruleSet ?? throw new InvalidOperationException("This builder has no rule set.");
         var definition = ruleSet.Definition;
         var units = new List<Unit<TProfile>>();
-        var ruleConditions = new Dictionary<string, ConditionNode<TProfile>>(StringComparer.Ordinal);
         foreach (var segment in definition.Segments)
         {
             var node = All(segment.Conditions);
-            ruleConditions[segment.Id] = node;
             units.Add(new SegmentUnit<TProfile>(ruleSet.StratumOf[segment.Id], slots.MembershipSlot[segment.Id], node));
         }
 
@@ -51,11 +68,6 @@ internal sealed class NetworkBuilder<TProfile>
             var members = group.Members.Select(m =>
             {
                 var node = m.IsFallback ? null : All(m.Conditions);
-                if (node is not null)
-                {
-                    ruleConditions[m.Id] = node;
-                }
-
                 return new GroupMemberUnit<TProfile>(slots.MembershipSlot[m.Id], node);
             }).ToArray();
             units.Add(new GroupUnit<TProfile>(ruleSet.StratumOf[group.Id], slots.GroupIndex[group.Id], slots.MembershipSlot[group.Id], members));
@@ -67,6 +79,17 @@ internal sealed class NetworkBuilder<TProfile>
             units.Add(new ScoreUnit<TProfile>(ruleSet.StratumOf[score.Id], slots.ScoreSlot[score.Id], terms));
         }
 
+        var network = Assemble(units, definition.ProfileId is null ? null : compiler.Compile<Func<TProfile, string>>(definition.ProfileId));
+        if (!compiler.Interpret && network.Units.Length <= NetworkCompiler.MaxUnits)
+        {
+            network.Compiled = NetworkCompiler.Compile(network);
+        }
+
+        return network;
+    }
+
+    private Network<TProfile> Assemble(List<Unit<TProfile>> units, Func<TProfile, string>? profileId)
+    {
         IndexThresholds();
         foreach (var (textIndex, comparer) in textIndexes.Values)
         {
@@ -83,15 +106,9 @@ internal sealed class NetworkBuilder<TProfile>
             Units = [.. units.OrderBy(u => u.Stratum)],
             Shape = new NetworkShape(scanners.Length, accumulatorSlots, valueList.Count, conditionList.Count, slots.MembershipIds.Length, slots.Scores.Length, slots.Groups.Length, dayBuffers),
             Slots = slots,
-            RuleConditions = ruleConditions.ToFrozenDictionary(StringComparer.Ordinal),
             NodeOf = nodeOf,
-            ProfileId = definition.ProfileId is null ? null : compiler.Compile<Func<TProfile, string>>(definition.ProfileId),
+            ProfileId = profileId,
         };
-        if (!compiler.Interpret && network.Units.Length <= NetworkCompiler.MaxUnits)
-        {
-            network.Compiled = NetworkCompiler.Compile(network);
-        }
-
         return network;
     }
 

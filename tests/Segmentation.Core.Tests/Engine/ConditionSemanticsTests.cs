@@ -1,0 +1,99 @@
+using System.Linq.Expressions;
+using Segmentation.Core.Model;
+using Segmentation.Core.Semantics;
+using Segmentation.Core.Tests.Support;
+using static Segmentation.Core.Tests.Support.Scenario;
+
+namespace Segmentation.Core.Tests.Engine;
+
+public sealed class ConditionSemanticsTests
+{
+    private static readonly DatedCollectionDefinition<Person, Fact> Facts = new("facts", p => p.Facts, f => f.At);
+
+    private static ComparisonCondition Aggregate(AggregateKind kind, TimeWindow window, Comparison comparison) =>
+        new(new AggregateSource(Facts, kind, window, (Expression<Func<Fact, decimal>>)(f => f.Amount)), comparison);
+
+    [Fact]
+    public void CompileLeaf_WindowEdges_OldestExclusiveNewestInclusiveFutureInvisible()
+    {
+        // Arrange: in last 30 days, so asOf - 30d < t <= asOf.
+        var count = ConditionSemantics.CompileLeaf<Person>(
+            Aggregate(AggregateKind.Count, TimeWindow.Last(TimeSpan.FromDays(30)), new Comparison(ComparisonOperator.AtLeast, 1m)));
+
+        // Act / Assert
+        count(With(new Fact(DaysAgo(30))), AsOf).Should().BeFalse();
+        count(With(new Fact(DaysAgo(30).AddTicks(1))), AsOf).Should().BeTrue();
+        count(With(new Fact(AsOfUtc)), AsOf).Should().BeTrue();
+        count(With(new Fact(AsOfUtc.AddTicks(1))), AsOf).Should().BeFalse();
+    }
+
+    [Fact]
+    public void CompileLeaf_NoFacts_AverageHasNoValueAndNeverMatches()
+    {
+        var average = ConditionSemantics.CompileLeaf<Person>(
+            Aggregate(AggregateKind.Average, TimeWindow.Ever, new Comparison(ComparisonOperator.NotEqualTo, 5m)));
+
+        average(With(), AsOf).Should().BeFalse();
+        average(With(new Fact(DaysAgo(1), 4m)), AsOf).Should().BeTrue();
+    }
+
+    [Fact]
+    public void CompileLeaf_NullCollection_ThrowsWhatTheEngineFaultsWith()
+    {
+        var sum = ConditionSemantics.CompileLeaf<Person>(
+            Aggregate(AggregateKind.Sum, TimeWindow.Ever, new Comparison(ComparisonOperator.AtLeast, 0m)));
+
+        var act = () => sum(new Person { Facts = null }, AsOf);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*'facts' is null*");
+    }
+
+    [Fact]
+    public void CompileLeaf_ThrowingPredicate_ThrowsTheLambdasException()
+    {
+        Expression<Func<Person, bool>> predicate = p => p.City!.Length > 2;
+        var leaf = ConditionSemantics.CompileLeaf<Person>(new PredicateCondition(predicate));
+
+        leaf(new Person { City = "Oslo" }, AsOf).Should().BeTrue();
+        var act = () => leaf(new Person { City = null }, AsOf);
+        act.Should().Throw<NullReferenceException>();
+    }
+
+    [Fact]
+    public void CompileLeaf_TextSetAndProfileValue_MatchAsTheEngine()
+    {
+        Expression<Func<Person, string?>> city = p => p.City;
+        Expression<Func<Person, decimal?>> nps = p => p.Nps;
+        var text = ConditionSemantics.CompileLeaf<Person>(new TextSetCondition(city, ["oslo"], ignoreCase: true));
+        var value = ConditionSemantics.CompileLeaf<Person>(new ComparisonCondition(new ProfileValueSource(nps), new Comparison(ComparisonOperator.AtLeast, 9m)));
+
+        text(new Person { City = "OSLO" }, AsOf).Should().BeTrue();
+        text(new Person { City = null }, AsOf).Should().BeFalse();
+        value(new Person { Nps = 9 }, AsOf).Should().BeTrue();
+        value(new Person { Nps = null }, AsOf).Should().BeFalse();
+    }
+
+    [Fact]
+    public void CompileLeaf_NotALeaf_ThrowsArgumentException()
+    {
+        Expression<Func<Person, bool>> predicate = p => p.Nps > 1;
+        var leaf = new PredicateCondition(predicate);
+        ConditionDefinition[] composites =
+        [
+            new ReferenceCondition("other"),
+            new AllCondition([leaf, leaf]),
+            new AnyCondition([leaf]),
+            new NotCondition(leaf),
+            new ComparisonCondition(new ScoreSource("score"), new Comparison(ComparisonOperator.AtLeast, 1m)),
+        ];
+
+        foreach (var condition in composites)
+        {
+            ConditionSemantics.IsLeaf(condition).Should().BeFalse();
+            var act = () => ConditionSemantics.CompileLeaf<Person>(condition);
+            act.Should().Throw<ArgumentException>().WithParameterName("condition");
+        }
+
+        ConditionSemantics.IsLeaf(leaf).Should().BeTrue();
+    }
+}
