@@ -4,6 +4,7 @@ using NRules.RuleModel.Builders;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Model;
 using Segmentation.Core.Rules;
+using Segmentation.Core.Semantics;
 using Segmentation.NRules.Facts;
 
 namespace Segmentation.NRules.Translation;
@@ -73,9 +74,9 @@ internal sealed class RuleModelTranslator<TProfile>
                 CollectLeaves(not.Condition, ownerId);
                 break;
             default:
-                if (LeafSemantics.IsLeaf(condition) && !leaves.ContainsKey(condition))
+                if (ConditionSemantics.IsLeaf(condition) && !leaves.ContainsKey(condition))
                 {
-                    leaves[condition] = new Leaf<TProfile>(leaves.Count, condition, LeafSemantics.Compile<TProfile>(condition), ownerId);
+                    leaves[condition] = new Leaf<TProfile>(leaves.Count, condition, ConditionSemantics.CompileLeaf<TProfile>(condition), ownerId);
                 }
 
                 break;
