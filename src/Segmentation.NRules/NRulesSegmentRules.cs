@@ -114,19 +114,29 @@ public sealed class NRulesSegmentRules<TProfile> : IRuleRepository
         events.LhsExpressionFailedEvent += OnConditionFailed;
     }
 
-    /// <summary>Inserts a profile and the evaluation instant into a session; call <see cref="ISession.Fire()"/> next.</summary>
+    /// <summary>
+    /// Inserts one profile, its condition-outcomes fact and the evaluation instant into a session; call
+    /// <see cref="ISession.Fire()"/> next. For several profiles in one session, call <see cref="InsertProfile"/> for
+    /// each and insert one <see cref="EvaluationInstant"/>.
+    /// </summary>
     /// <param name="session">The session.</param>
     /// <param name="profile">The profile.</param>
     /// <param name="asOf">The as-of instant.</param>
-    /// <returns>The inserted instant fact.</returns>
-    public static EvaluationInstant Insert(ISession session, TProfile profile, DateTimeOffset asOf)
+    public void Insert(ISession session, TProfile profile, DateTimeOffset asOf)
+    {
+        InsertProfile(session, profile);
+        session.Insert(new EvaluationInstant(asOf));
+    }
+
+    /// <summary>Inserts a profile and its condition-outcomes fact into a session (without an evaluation instant).</summary>
+    /// <param name="session">The session.</param>
+    /// <param name="profile">The profile.</param>
+    public void InsertProfile(ISession session, TProfile profile)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(profile);
-        var instant = new EvaluationInstant(asOf);
         session.Insert(profile);
-        session.Insert(instant);
-        return instant;
+        session.Insert(new ConditionOutcomes<TProfile>(profile, ConditionCount));
     }
 
     /// <summary>Prints every NRules rule definition: name, priority, left-hand side and actions.</summary>
@@ -140,12 +150,9 @@ public sealed class NRulesSegmentRules<TProfile> : IRuleRepository
         {
             if (rule.Properties.TryGetProperty(RuleProperties.Condition, out var property) && property.Value is int condition && ruleIdByName.ContainsKey(rule.Name))
             {
-                var facts = e.Facts.Select(f => f.Value).ToArray();
-                var instant = facts.OfType<EvaluationInstant>().FirstOrDefault();
-                var profile = facts.OfType<TProfile>().FirstOrDefault();
-                if (instant is not null && profile is not null)
+                if (e.Facts.Select(f => f.Value).OfType<ConditionOutcomes<TProfile>>().FirstOrDefault() is { } outcomes)
                 {
-                    instant.RecordFault(profile, condition, e.Exception ?? new InvalidOperationException("The condition failed."));
+                    outcomes.RecordFault(condition, e.Exception ?? new InvalidOperationException("The condition failed."));
                     handled = true;
                 }
             }

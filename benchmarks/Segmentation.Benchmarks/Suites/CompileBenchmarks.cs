@@ -13,7 +13,7 @@ namespace Segmentation.Benchmarks.Suites;
 /// built once and cached, so the full path constructs a new <see cref="WorkloadCatalog"/> every time.
 /// </summary>
 [MemoryDiagnoser]
-public class CompileBenchmarks
+public partial class CompileBenchmarks
 {
     private IReadOnlyList<SyntheticSegmentSpec> specs = [];
     private CatalogDefinition<Customer> definition = null!;

@@ -17,9 +17,7 @@ internal sealed class NRulesExplainer<TProfile>
 {
     private readonly CatalogDefinition<TProfile> catalog;
     private readonly ConditionDecider<TProfile> decider;
-    private readonly TProfile profile;
-    private readonly EvaluationInstant instant;
-    private readonly List<ConditionOutcome<TProfile>> outcomes;
+    private readonly ConditionOutcomes<TProfile> outcomes;
     private readonly List<SegmentMembership<TProfile>> memberships;
     private readonly List<SegmentScore<TProfile>> scores;
 
@@ -27,9 +25,7 @@ internal sealed class NRulesExplainer<TProfile>
     {
         catalog = rules.Source.Definition;
         decider = new ConditionDecider<TProfile>([], rules.Leaves);
-        profile = facts.OfType<TProfile>().First();
-        instant = facts.OfType<EvaluationInstant>().First();
-        outcomes = [.. facts.OfType<ConditionOutcome<TProfile>>()];
+        outcomes = facts.OfType<ConditionOutcomes<TProfile>>().First();
         memberships = [.. facts.OfType<SegmentMembership<TProfile>>()];
         scores = [.. facts.OfType<SegmentScore<TProfile>>()];
     }
@@ -105,7 +101,7 @@ internal sealed class NRulesExplainer<TProfile>
         return explained.Children.Count > 0 ? explained.Children : [explained];
     }
 
-    private Verdict Decide(ConditionDefinition condition) => decider.DecideOne(condition, profile, instant, outcomes, memberships, scores);
+    private Verdict Decide(ConditionDefinition condition) => decider.DecideOne(condition, outcomes, memberships, scores);
 
     private ExplanationOutcome Membership(string id) => memberships.FirstOrDefault(m => m.Id == id) switch
     {

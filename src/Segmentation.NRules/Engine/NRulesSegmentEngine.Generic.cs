@@ -186,25 +186,25 @@ public sealed class NRulesSegmentEngine<TProfile> : ISegmentEngine<TProfile>
     {
         ArgumentNullException.ThrowIfNull(profile);
         var session = strategy == SessionStrategy.ReusedSession && pool.TryTake(out var pooled) ? pooled : SessionFactory.CreateSession();
-        var instant = NRulesSegmentRules<TProfile>.Insert(session, profile, asOf);
+        Rules.Insert(session, profile, asOf);
         session.Fire();
-        var memberships = session.Query<SegmentMembership<TProfile>>().Where(m => ReferenceEquals(m.Profile, profile)).ToList();
-        var scores = session.Query<SegmentScore<TProfile>>().Where(s => ReferenceEquals(s.Profile, profile)).ToList();
-        IReadOnlyList<object> facts = keepFacts ? [.. session.Query<object>()] : [];
+        var memberships = session.Query<SegmentMembership<TProfile>>().AsEnumerable().Where(m => ReferenceEquals(m.Profile, profile)).ToList();
+        var scores = session.Query<SegmentScore<TProfile>>().AsEnumerable().Where(s => ReferenceEquals(s.Profile, profile)).ToList();
+        IReadOnlyList<object> facts = keepFacts ? [.. session.Query<object>().AsEnumerable()] : [];
         if (strategy == SessionStrategy.ReusedSession)
         {
-            Recycle(session, profile, instant);
+            Recycle(session);
         }
 
         return new NRulesEvaluation(ResultOf(profile, asOf, memberships, scores), facts);
     }
 
-    private void Recycle(ISession session, TProfile profile, EvaluationInstant instant)
+    private void Recycle(ISession session)
     {
-        session.Retract(profile!);
-        session.Retract(instant);
+        // Retracting the inserted facts deletes the activations; their linked facts go with them on the next Fire.
+        session.TryRetractAll(session.Query<object>().AsEnumerable().Where(f => f is TProfile or EvaluationInstant or ConditionOutcomes<TProfile>).ToList());
         session.Fire();
-        var left = session.Query<object>().ToList();
+        var left = session.Query<object>().AsEnumerable().ToList();
         if (left.Count > 0)
         {
             session.TryRetractAll(left);

@@ -21,25 +21,21 @@ internal sealed class ConditionDecider<TProfile>
     }
 
     public Verdict Decide(
-        TProfile profile,
-        EvaluationInstant instant,
-        IEnumerable<ConditionOutcome<TProfile>> outcomes,
+        ConditionOutcomes<TProfile> outcomes,
         IEnumerable<SegmentMembership<TProfile>> memberships,
         IEnumerable<SegmentScore<TProfile>> scores)
     {
-        var facts = new Facts(profile!, instant, outcomes, memberships, scores);
+        var facts = new Facts(outcomes, memberships, scores);
         return All(conditions, facts);
     }
 
     /// <summary>Decides one condition (of any rule) from the facts, for explanations.</summary>
     public Verdict DecideOne(
         ConditionDefinition condition,
-        TProfile profile,
-        EvaluationInstant instant,
-        IEnumerable<ConditionOutcome<TProfile>> outcomes,
+        ConditionOutcomes<TProfile> outcomes,
         IEnumerable<SegmentMembership<TProfile>> memberships,
         IEnumerable<SegmentScore<TProfile>> scores) =>
-        Decide(condition, new Facts(profile!, instant, outcomes, memberships, scores));
+        Decide(condition, new Facts(outcomes, memberships, scores));
 
     private Verdict All(IEnumerable<ConditionDefinition> operands, Facts facts)
     {
@@ -96,20 +92,12 @@ internal sealed class ConditionDecider<TProfile>
         _ => Leaf(leaves[condition], facts),
     };
 
-    private static Verdict Leaf(Leaf<TProfile> leaf, Facts facts)
+    private static Verdict Leaf(Leaf<TProfile> leaf, Facts facts) => facts.Outcomes.Holds(leaf.Index) switch
     {
-        foreach (var outcome in facts.Outcomes)
-        {
-            if (outcome.Condition == leaf.Index)
-            {
-                return outcome.Holds ? Verdict.True : Verdict.False;
-            }
-        }
-
-        var exception = facts.Instant.FaultOf(facts.Profile, leaf.Index)
-            ?? new InvalidOperationException($"The condition '{leaf.Text}' produced no outcome.");
-        return new Verdict(Tri.Fault, leaf.Text, exception);
-    }
+        true => Verdict.True,
+        false => Verdict.False,
+        null => new Verdict(Tri.Fault, leaf.Text, facts.Outcomes.FaultOf(leaf.Index) ?? new InvalidOperationException($"The condition '{leaf.Text}' produced no outcome.")),
+    };
 
     private static Verdict Reference(ReferenceCondition reference, Facts facts)
     {
@@ -145,9 +133,7 @@ internal sealed class ConditionDecider<TProfile>
     }
 
     private sealed record Facts(
-        object Profile,
-        EvaluationInstant Instant,
-        IEnumerable<ConditionOutcome<TProfile>> Outcomes,
+        ConditionOutcomes<TProfile> Outcomes,
         IEnumerable<SegmentMembership<TProfile>> Memberships,
         IEnumerable<SegmentScore<TProfile>> Scores);
 }

@@ -46,7 +46,12 @@ internal sealed class RuleModelTranslator<TProfile>
     {
         var definitions = new List<IRuleDefinition>();
         var top = (ruleSet.StratumCount + 1) * 2;
-        definitions.AddRange(leaves.Values.OrderBy(l => l.Index).Select(l => ConditionRule(l, top)));
+        definitions.AddRange(leaves.Values.OrderBy(l => l.Index).Select(l => ConditionRule(l, top + 1)));
+        if (leaves.Count > 0)
+        {
+            definitions.Add(CompletionRule(top));
+        }
+
         foreach (var rule in ruleSet.Rules)
         {
             definitions.Add(Translate(rule, PriorityOf(rule.Stratum, first: true)));
@@ -102,15 +107,24 @@ internal sealed class RuleModelTranslator<TProfile>
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(TProfile), Profile);
         lhs.Pattern(typeof(EvaluationInstant), Instant);
+        lhs.Pattern(typeof(ConditionOutcomes<TProfile>), "outcomes").Condition(ParameterNames.RenameFirst(SameProfile<ConditionOutcomes<TProfile>>(o => o.Profile), "outcomes"));
         var holds = leaf.Holds;
         var holdsPattern = lhs.Pattern(typeof(bool), "holds");
         Expression<Func<TProfile, EvaluationInstant, bool>> evaluate = (profile, instant) => holds(profile, instant.AsOf);
         holdsPattern.Binding().BindingExpression(evaluate);
         var index = leaf.Index;
-        Expression<Action<IContext, TProfile, bool>> assert = (context, profile, holds) =>
-            LinkedFacts.Put(context, new ConditionOutcome<TProfile>(profile, index, holds));
+        Expression<Action<IContext, ConditionOutcomes<TProfile>, bool>> record = (context, outcomes, holds) => outcomes.Record(index, holds);
+        builder.RightHandSide().Action(record, ActionTrigger.Activated | ActionTrigger.Reactivated);
+        return Build(builder, leaf.OwnerId);
+    }
+
+    private IRuleDefinition CompletionRule(int priority)
+    {
+        var builder = Named("conditions", "conditions", "completion", priority, "every condition rule has fired => conditions evaluated");
+        builder.LeftHandSide().Pattern(typeof(ConditionOutcomes<TProfile>), "outcomes");
+        Expression<Action<IContext, ConditionOutcomes<TProfile>>> assert = (context, outcomes) => LinkedFacts.Put(context, new ConditionsEvaluated<TProfile>(outcomes));
         builder.RightHandSide().Action(assert, ActionTrigger.Activated | ActionTrigger.Reactivated);
-        return builder.Build();
+        return Build(builder, "conditions");
     }
 
     private IRuleDefinition Translate(Rule rule, int priority)
@@ -132,30 +146,47 @@ internal sealed class RuleModelTranslator<TProfile>
             {
                 // in x: a join on x's membership fact (in or faulted); without it the rule cannot match.
                 var pattern = lhs.Pattern(typeof(SegmentMembership<TProfile>), $"in{joined}");
-                Expression<Func<SegmentMembership<TProfile>, TProfile, bool>> join = (m, profile) => m.Id == target && (object)m.Profile! == (object)profile!;
-                pattern.Condition(ParameterNames.RenameFirst(join, $"in{joined++}"));
+                Expression<Func<SegmentMembership<TProfile>, bool>> which = m => m.Id == target;
+                pattern.Condition(ParameterNames.RenameFirst(which, $"in{joined}"));
+                pattern.Condition(ParameterNames.RenameFirst(SameProfile<SegmentMembership<TProfile>>(m => m.Profile), $"in{joined++}"));
             }
             else
             {
                 // not in x: a negation over x's membership fact being in.
                 var pattern = lhs.Not().Pattern(typeof(SegmentMembership<TProfile>), $"notIn{joined}");
-                Expression<Func<SegmentMembership<TProfile>, TProfile, bool>> join = (m, profile) =>
-                    m.Id == target && m.State == SegmentState.In && (object)m.Profile! == (object)profile!;
-                pattern.Condition(ParameterNames.RenameFirst(join, $"notIn{joined++}"));
+                Expression<Func<SegmentMembership<TProfile>, bool>> which = m => m.Id == target && m.State == SegmentState.In;
+                pattern.Condition(ParameterNames.RenameFirst(which, $"notIn{joined}"));
+                pattern.Condition(ParameterNames.RenameFirst(SameProfile<SegmentMembership<TProfile>>(m => m.Profile), $"notIn{joined++}"));
             }
         }
 
-        var outcomes = Collect<ConditionOutcome<TProfile>>(lhs, "outcomes", own.Count > 0, (o, profile) => own.Contains(o.Condition) && (object)o.Profile! == (object)profile!);
-        var memberships = Collect<SegmentMembership<TProfile>>(lhs, "memberships", references.Count > 0, (m, profile) => references.Contains(m.Id) && (object)m.Profile! == (object)profile!);
-        var scoreFacts = Collect<SegmentScore<TProfile>>(lhs, "scores", scores.Count > 0, (s, profile) => scores.Contains(s.Id) && (object)s.Profile! == (object)profile!);
+        string? outcomes = null;
+        if (own.Count > 0)
+        {
+            // The outcomes are complete once the completion rule asserted them: a join on that fact.
+            outcomes = "evaluated";
+            lhs.Pattern(typeof(ConditionsEvaluated<TProfile>), outcomes).Condition(ParameterNames.RenameFirst(SameProfile<ConditionsEvaluated<TProfile>>(e => e.Profile), outcomes));
+        }
+
+        var memberships = Collect<SegmentMembership<TProfile>>(lhs, "memberships", references.Count > 0, m => references.Contains(m.Id), m => m.Profile);
+        var scoreFacts = Collect<SegmentScore<TProfile>>(lhs, "scores", scores.Count > 0, s => scores.Contains(s.Id), s => s.Profile);
 
         var decider = new ConditionDecider<TProfile>(rule.Conditions, leaves);
         var verdict = lhs.Pattern(typeof(Verdict), "verdict");
-        var profileParameter = Expression.Parameter(typeof(TProfile), Profile);
-        var instantParameter = Expression.Parameter(typeof(EvaluationInstant), Instant);
-        var parameters = new List<ParameterExpression> { profileParameter, instantParameter };
-        var arguments = new List<Expression> { profileParameter, instantParameter };
-        foreach (var (declaration, type) in new[] { (outcomes, typeof(ConditionOutcome<TProfile>)), (memberships, typeof(SegmentMembership<TProfile>)), (scoreFacts, typeof(SegmentScore<TProfile>)) })
+        var parameters = new List<ParameterExpression>();
+        var arguments = new List<Expression>();
+        if (outcomes is null)
+        {
+            arguments.Add(Expression.Constant(null, typeof(ConditionOutcomes<TProfile>)));
+        }
+        else
+        {
+            var evaluated = Expression.Parameter(typeof(ConditionsEvaluated<TProfile>), outcomes);
+            parameters.Add(evaluated);
+            arguments.Add(Expression.Property(evaluated, nameof(ConditionsEvaluated<TProfile>.Outcomes)));
+        }
+
+        foreach (var (declaration, type) in new[] { (memberships, typeof(SegmentMembership<TProfile>)), (scoreFacts, typeof(SegmentScore<TProfile>)) })
         {
             var sequence = typeof(IEnumerable<>).MakeGenericType(type);
             if (declaration is null)
@@ -191,7 +222,7 @@ internal sealed class RuleModelTranslator<TProfile>
             builder.RightHandSide().Action(assert, ActionTrigger.Activated | ActionTrigger.Reactivated);
         }
 
-        return builder.Build();
+        return Build(builder, rule.Id);
     }
 
     private IRuleDefinition GroupRule(GroupDefinition group, int priority)
@@ -200,7 +231,7 @@ internal sealed class RuleModelTranslator<TProfile>
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(TProfile), Profile);
         var id = group.Id;
-        var outcomes = Collect<RuleOutcome<TProfile>>(lhs, "outcomes", true, (o, profile) => o.ParentId == id && (object)o.Profile! == (object)profile!)!;
+        var outcomes = Collect<RuleOutcome<TProfile>>(lhs, "outcomes", true, o => o.ParentId == id, o => o.Profile)!;
         var decider = new GroupDecider<TProfile>(group);
         var choice = lhs.Pattern(typeof(IReadOnlyList<KeyValuePair<string, object>>), "choice");
         Expression<Func<TProfile, IEnumerable<RuleOutcome<TProfile>>, IReadOnlyList<KeyValuePair<string, object>>>> decide = (profile, outcomes) => decider.Decide(profile, outcomes);
@@ -209,7 +240,7 @@ internal sealed class RuleModelTranslator<TProfile>
         choice.Condition(any);
         Expression<Action<IContext, IReadOnlyList<KeyValuePair<string, object>>>> assert = (context, choice) => LinkedFacts.Sync(context, choice);
         builder.RightHandSide().Action(assert, ActionTrigger.Activated | ActionTrigger.Reactivated);
-        return builder.Build();
+        return Build(builder, group.Id);
     }
 
     private IRuleDefinition ScoreRule(ScoreDefinition score, int priority)
@@ -218,17 +249,33 @@ internal sealed class RuleModelTranslator<TProfile>
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(TProfile), Profile);
         var id = score.Id;
-        Collect<RuleOutcome<TProfile>>(lhs, "outcomes", true, (o, profile) => o.ParentId == id && (object)o.Profile! == (object)profile!);
+        Collect<RuleOutcome<TProfile>>(lhs, "outcomes", true, o => o.ParentId == id, o => o.Profile);
         var decider = new ScoreDecider<TProfile>(score);
         var value = lhs.Pattern(typeof(SegmentScore<TProfile>), "score");
         Expression<Func<TProfile, IEnumerable<RuleOutcome<TProfile>>, SegmentScore<TProfile>>> decide = (profile, outcomes) => decider.Decide(profile, outcomes);
         value.Binding().BindingExpression(decide);
         Expression<Action<IContext, SegmentScore<TProfile>>> assert = (context, score) => LinkedFacts.Put(context, score);
         builder.RightHandSide().Action(assert, ActionTrigger.Activated | ActionTrigger.Reactivated);
-        return builder.Build();
+        return Build(builder, score.Id);
     }
 
-    private static string? Collect<TFact>(GroupBuilder lhs, string name, bool needed, Expression<Func<TFact, TProfile, bool>> join)
+    private static IRuleDefinition Build(RuleBuilder builder, string ruleId)
+    {
+        try
+        {
+            return builder.Build();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw new NRulesCompilationException(ruleId, $"NRules rejected the rule translated from '{ruleId}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// A collection of the facts of one type for the profile: <paramref name="which"/> is an alpha condition (one fact),
+    /// the profile test a separate join condition, so NRules filters facts before joining them.
+    /// </summary>
+    private static string? Collect<TFact>(GroupBuilder lhs, string name, bool needed, Expression<Func<TFact, bool>> which, Expression<Func<TFact, TProfile>> profileOf)
     {
         if (!needed)
         {
@@ -239,8 +286,16 @@ internal sealed class RuleModelTranslator<TProfile>
         var aggregate = collection.Aggregate();
         aggregate.Collect();
         var source = aggregate.Pattern(typeof(TFact), name + "Item");
-        source.Condition(ParameterNames.RenameFirst(join, name + "Item"));
+        source.Condition(ParameterNames.RenameFirst(which, name + "Item"));
+        source.Condition(ParameterNames.RenameFirst(SameProfile(profileOf), name + "Item"));
         return name;
+    }
+
+    private static LambdaExpression SameProfile<TFact>(Expression<Func<TFact, TProfile>> profileOf)
+    {
+        var profile = Expression.Parameter(typeof(TProfile), Profile);
+        var body = Expression.ReferenceEqual(Expression.Convert(profileOf.Body, typeof(object)), Expression.Convert(profile, typeof(object)));
+        return Expression.Lambda(body, profileOf.Parameters[0], profile);
     }
 
     private IEnumerable<Leaf<TProfile>> LeavesOf(ConditionDefinition condition) => condition switch

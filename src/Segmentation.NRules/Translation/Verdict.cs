@@ -8,6 +8,7 @@ namespace Segmentation.NRules.Translation;
 /// </summary>
 internal sealed record Verdict(Tri Value, string? Condition = null, Exception? Exception = null, string? CauseId = null)
 {
+
     public static readonly Verdict True = new(Tri.True);
 
     public static readonly Verdict False = new(Tri.False);

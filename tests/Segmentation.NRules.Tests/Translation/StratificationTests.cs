@@ -71,12 +71,13 @@ public sealed class StratificationTests
         session.Events.FactUpdatedEvent += (_, e) => revised.Add($"updated {e.Fact.Value}");
         session.Events.FactRetractedEvent += (_, e) => revised.Add($"retracted {e.Fact.Value}");
 
-        NRulesSegmentRules<Profile>.Insert(session, new Profile(value), AsOf);
+        engine.Rules.Insert(session, new Profile(value), AsOf);
         session.Fire();
 
         fired.Should().OnlyHaveUniqueItems("with strata as priorities, no rule fires on a half-built state and fires again");
         revised.Should().BeEmpty("no membership is asserted and then revised");
-        fired.Contains("s0/c0").Should().Be(value != 0, "the condition rule fires unless its condition throws");
+        fired.Contains("s0/c0").Should().Be(value != 0, "the condition rule fires unless its condition throws (NRules reports the exception)");
+        fired.Should().Contain("conditions");
     }
 
     [Fact]

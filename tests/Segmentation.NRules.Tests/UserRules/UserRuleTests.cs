@@ -52,7 +52,7 @@ public sealed class UserRuleTests
         var customer = WorkloadGenerator.Generate(2_000, seed: 7).First(c => native.Evaluate(c, AsOf).IsIn("churn-risk") && c.Orders.Sum(o => o.Amount) > 500m);
 
         var session = factory.CreateSession();
-        NRulesSegmentRules<Customer>.Insert(session, customer, AsOf);
+        segments.Insert(session, customer, AsOf);
         session.Fire();
 
         session.Query<SegmentMembership<Customer>>().Select(m => m.Id).Should().Contain("churn-risk");
