@@ -6,7 +6,7 @@ using System.Xml.Linq;
 namespace Segmentation.Packaging.Tests;
 
 /// <summary>
-/// Packs Segmentation.Core and Segmentation.Testing with a unique prerelease version (so the NuGet cache never serves a
+/// Packs Segmentation.Core, Segmentation.Testing and Segmentation.NRules with a unique prerelease version (so the NuGet cache never serves a
 /// stale package), then builds and runs a console app that consumes them from a local feed, as a user would.
 /// </summary>
 [Trait("Category", "Packaging")]
@@ -22,7 +22,7 @@ public sealed class PackageConsumerTests : IDisposable
         var version = $"{VersionPrefix()}-{suffix}";
         var feed = Directory.CreateDirectory(Path.Combine(work, "feed")).FullName;
         var artifacts = Path.Combine(work, "artifacts");
-        foreach (var project in new[] { "Segmentation.Core", "Segmentation.Testing" })
+        foreach (var project in new[] { "Segmentation.Core", "Segmentation.Testing", "Segmentation.NRules" })
         {
             DotNet.Run(root, "pack", Path.Combine(root, "src", project, project + ".csproj"), "-c", "Release", "-o", feed,
                 "--version-suffix", suffix, "--artifacts-path", artifacts, "-nodeReuse:false");
@@ -30,6 +30,7 @@ public sealed class PackageConsumerTests : IDisposable
 
         AssertPackage(feed, "Segmentation.Core", version, ["FluentValidation"]);
         AssertPackage(feed, "Segmentation.Testing", version, ["Segmentation.Core"]);
+        AssertPackage(feed, "Segmentation.NRules", version, ["Segmentation.Core", "NRules.RuleModel", "NRules.Runtime"]);
 
         var app = Directory.CreateDirectory(Path.Combine(work, "app")).FullName;
         File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
@@ -54,13 +55,16 @@ public sealed class PackageConsumerTests : IDisposable
         File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProgram);
         DotNet.Run(app, "add", "package", "Segmentation.Core", "--version", version);
         DotNet.Run(app, "add", "package", "Segmentation.Testing", "--version", version);
+        DotNet.Run(app, "add", "package", "Segmentation.NRules", "--version", version);
 
         var output = DotNet.Run(app, "run", "-c", "Release", "-nodeReuse:false");
 
         output.Should().Contain("loyal: True")
             .And.Contain("Expected profile 'c1' not to be in 'loyal' as of 2026-11-01T00:00:00Z, but it is.")
             .And.Contain("  count(orders) in last 365 days = 2, needs >= 2: yes")
-            .And.Contain($"version: {version}+");
+            .And.Contain($"version: {version}+")
+            .And.Contain("nrules loyal: True, native agrees: True")
+            .And.Contain("rule \"loyal\" priority");
     }
 
     public void Dispose()
@@ -68,7 +72,7 @@ public sealed class PackageConsumerTests : IDisposable
         TryDelete(work);
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "segmentation.core", "segmentation.testing" })
+        foreach (var id in new[] { "segmentation.core", "segmentation.testing", "segmentation.nrules" })
         {
             TryDelete(Path.Combine(cache, id, $"{VersionPrefix()}-{suffix}"));
         }
@@ -100,6 +104,10 @@ public sealed class PackageConsumerTests : IDisposable
         {
             Console.WriteLine(ex.Message);
         }
+
+        var nrules = Segmentation.NRules.Engine.NRulesSegmentEngine.Compile(catalog);
+        Console.WriteLine($"nrules loyal: {nrules.Evaluate(customer, asOf).IsIn("loyal")}, native agrees: {nrules.Evaluate(customer, asOf).ToString() == engine.Evaluate(customer, asOf).ToString()}");
+        Console.WriteLine(nrules.Rules);
 
         Console.WriteLine($"version: {typeof(SegmentEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion}");
 

@@ -8,6 +8,18 @@ namespace Segmentation.Benchmarks.Suites;
 /// <summary>The NRules backend's compile cost in the same class: translation to NRules' RuleModel alone, and the full path.</summary>
 public partial class CompileBenchmarks
 {
+    /// <summary>The general setup, refused above <see cref="ProfileEvaluationBenchmarks.MaxNRulesSegments"/> segments (NRules' compile takes minutes there).</summary>
+    [GlobalSetup(Targets = [nameof(NRulesTranslate), nameof(NRulesBuildValidateCompile)])]
+    public void SetupNRules()
+    {
+        if (SegmentCount > ProfileEvaluationBenchmarks.MaxNRulesSegments)
+        {
+            throw new NotSupportedException($"The NRules backend is measured up to {ProfileEvaluationBenchmarks.MaxNRulesSegments} segments.");
+        }
+
+        Setup();
+    }
+
     /// <summary>Validated rule set → NRules rule definitions (RuleModel builders, leaf conditions compiled).</summary>
     [Benchmark]
     public NRulesSegmentRules<Customer> NRulesTranslate() => NRulesSegmentRules<Customer>.From(ruleSet);

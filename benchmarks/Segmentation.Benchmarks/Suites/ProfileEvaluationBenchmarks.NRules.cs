@@ -16,6 +16,9 @@ public partial class ProfileEvaluationBenchmarks
     /// <summary>The customers each NRules invocation evaluates: the first of the <see cref="ProfileCount"/>.</summary>
     public const int NRulesProfileCount = 100;
 
+    /// <summary>The largest catalog the NRules rows are measured at.</summary>
+    public const int MaxNRulesSegments = 212;
+
     private Customer[] nrulesCustomers = [];
     private NRulesSegmentEngine<Customer> nrulesPerProfile = null!;
     private NRulesSegmentEngine<Customer> nrulesReused = null!;
@@ -23,6 +26,11 @@ public partial class ProfileEvaluationBenchmarks
     [GlobalSetup(Targets = [nameof(NRulesSessionPerProfile), nameof(NRulesReusedSession)])]
     public void SetupNRules()
     {
+        if (SegmentCount > MaxNRulesSegments)
+        {
+            throw new NotSupportedException($"The NRules backend is measured up to {MaxNRulesSegments} segments: at {SegmentCount} its compile and one invocation exceed a short run on the shared machine.");
+        }
+
         nrulesCustomers = WorkloadGenerator.Generate(ProfileCount, seed: 42)[..NRulesProfileCount];
         specs = SyntheticCatalogSpec.Generate(SegmentCount - HandWrittenSegments.Count, seed: 7);
         var definition = new WorkloadCatalog(specs).Definition;

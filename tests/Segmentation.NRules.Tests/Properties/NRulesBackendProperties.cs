@@ -16,14 +16,15 @@ namespace Segmentation.NRules.Tests.Properties;
 /// cases). On failure CsCheck prints the smallest case and <c>Set seed: "…" to reproduce</c>; pass it as <c>seed:</c>
 /// to <c>Sample</c> or set <c>CsCheck_Seed</c>.
 /// </remarks>
-public sealed class NRulesBackendProperties
+public sealed class NRulesBackendProperties(ITestOutputHelper output)
 {
-    /// <summary>Catalogs per normal run (× 10 profiles each).</summary>
-    private const long Catalogs = 20;
+    /// <summary>Catalogs per normal run (× 10 profiles each); the environment variable <c>CsCheck_Iter</c> overrides it.</summary>
+    private static readonly long Catalogs = long.TryParse(Environment.GetEnvironmentVariable("CsCheck_Iter"), out var iter) ? iter : 20;
 
     [Fact]
     public void Evaluate_RandomCatalogsAndProfiles_AgreesWithReferenceAndNative()
     {
+        var cases = 0L;
         PropGen.Case.Sample(
             c =>
             {
@@ -35,10 +36,12 @@ public sealed class NRulesBackendProperties
                 {
                     BackendDifferential.AgreesWithReference(nrules, reference, profile, c.AsOf);
                     BackendDifferential.AgreesWithNative(nrules, native, profile, c.AsOf);
+                    Interlocked.Increment(ref cases);
                 }
             },
             iter: Catalogs,
             print: PropGen.Print);
+        output.WriteLine($"{Interlocked.Read(ref cases)} cases (catalog × profile) agreed with the reference interpreter and the native engine.");
     }
 
     [Fact]
