@@ -1,4 +1,5 @@
 using CsCheck;
+using Xunit.Abstractions;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Tests.Properties;
 using Segmentation.NRules.Engine;
