@@ -6,7 +6,7 @@ using System.Xml.Linq;
 namespace Segmentation.Packaging.Tests;
 
 /// <summary>
-/// Packs Segmentation.Core, Segmentation.Analytics and Segmentation.Testing with a unique prerelease version (so the NuGet cache never serves a
+/// Packs Segmentation.Core, Segmentation.Analytics, Segmentation.Testing and Segmentation.NRules with a unique prerelease version (so the NuGet cache never serves a
 /// stale package), then builds and runs a console app that consumes them from a local feed, as a user would.
 /// </summary>
 [Trait("Category", "Packaging")]
@@ -22,7 +22,7 @@ public sealed class PackageConsumerTests : IDisposable
         var version = $"{VersionPrefix()}-{suffix}";
         var feed = Directory.CreateDirectory(Path.Combine(work, "feed")).FullName;
         var artifacts = Path.Combine(work, "artifacts");
-        foreach (var project in new[] { "Segmentation.Core", "Segmentation.Analytics", "Segmentation.Testing" })
+        foreach (var project in new[] { "Segmentation.Core", "Segmentation.Analytics", "Segmentation.Testing", "Segmentation.NRules" })
         {
             DotNet.Run(root, "pack", Path.Combine(root, "src", project, project + ".csproj"), "-c", "Release", "-o", feed,
                 "--version-suffix", suffix, "--artifacts-path", artifacts, "-nodeReuse:false");
@@ -31,6 +31,7 @@ public sealed class PackageConsumerTests : IDisposable
         AssertPackage(feed, "Segmentation.Core", version, ["FluentValidation"]);
         AssertPackage(feed, "Segmentation.Analytics", version, ["Segmentation.Core"]);
         AssertPackage(feed, "Segmentation.Testing", version, ["Segmentation.Core"]);
+        AssertPackage(feed, "Segmentation.NRules", version, ["Segmentation.Core", "NRules.RuleModel", "NRules.Runtime"]);
 
         var app = Directory.CreateDirectory(Path.Combine(work, "app")).FullName;
         File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
@@ -56,6 +57,7 @@ public sealed class PackageConsumerTests : IDisposable
         DotNet.Run(app, "add", "package", "Segmentation.Core", "--version", version);
         DotNet.Run(app, "add", "package", "Segmentation.Analytics", "--version", version);
         DotNet.Run(app, "add", "package", "Segmentation.Testing", "--version", version);
+        DotNet.Run(app, "add", "package", "Segmentation.NRules", "--version", version);
 
         var output = DotNet.Run(app, "run", "-c", "Release", "-nodeReuse:false");
 
@@ -63,7 +65,9 @@ public sealed class PackageConsumerTests : IDisposable
             .And.Contain("Expected profile 'c1' not to be in 'loyal' as of 2026-11-01T00:00:00Z, but it is.")
             .And.Contain("  count(orders) in last 365 days = 2, needs >= 2: yes")
             .And.Contain("user-2: treatment")
-            .And.Contain($"version: {version}+");
+            .And.Contain($"version: {version}+")
+            .And.Contain("nrules loyal: True, native agrees: True")
+            .And.Contain("rule \"loyal\" priority");
     }
 
     public void Dispose()
@@ -71,7 +75,7 @@ public sealed class PackageConsumerTests : IDisposable
         TryDelete(work);
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "segmentation.core", "segmentation.analytics", "segmentation.testing" })
+        foreach (var id in new[] { "segmentation.core", "segmentation.analytics", "segmentation.testing", "segmentation.nrules" })
         {
             TryDelete(Path.Combine(cache, id, $"{VersionPrefix()}-{suffix}"));
         }
@@ -107,6 +111,10 @@ public sealed class PackageConsumerTests : IDisposable
 
         var experiment = new Experiment("checkout-2024", [new("control", 1), new("treatment", 1)], holdoutBasisPoints: 1000);
         Console.WriteLine($"user-2: {experiment.Assign("user-2")}");
+
+        var nrules = Segmentation.NRules.Engine.NRulesSegmentEngine.Compile(catalog);
+        Console.WriteLine($"nrules loyal: {nrules.Evaluate(customer, asOf).IsIn("loyal")}, native agrees: {nrules.Evaluate(customer, asOf).ToString() == engine.Evaluate(customer, asOf).ToString()}");
+        Console.WriteLine(nrules.Rules);
 
         Console.WriteLine($"version: {typeof(SegmentEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion}");
 

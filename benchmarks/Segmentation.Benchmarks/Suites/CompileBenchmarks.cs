@@ -13,7 +13,7 @@ namespace Segmentation.Benchmarks.Suites;
 /// built once and cached, so the full path constructs a new <see cref="WorkloadCatalog"/> every time.
 /// </summary>
 [MemoryDiagnoser]
-public class CompileBenchmarks
+public partial class CompileBenchmarks
 {
     /// <summary>
     /// Every benchmark generates the engine's code before <c>Compile</c> returns, so it measures the whole compile and

@@ -12,7 +12,7 @@ namespace Segmentation.Benchmarks.Suites;
 /// APIs (generated-code tier), and Microsoft RulesEngine, in one run so every ratio is to the same baseline. Each invocation evaluates the same <see cref="ProfileCount"/> customers; times are per profile.
 /// </summary>
 [MemoryDiagnoser]
-public class ProfileEvaluationBenchmarks
+public partial class ProfileEvaluationBenchmarks
 {
     /// <summary>The customers each invocation evaluates.</summary>
     public const int ProfileCount = 1_000;
