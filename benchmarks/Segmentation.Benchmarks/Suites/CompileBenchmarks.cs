@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Model;
 using Segmentation.Core.Rules;
+using Segmentation.Core.Validation;
 using Segmentation.ReferenceWorkload;
 
 namespace Segmentation.Benchmarks.Suites;
@@ -56,12 +57,12 @@ public partial class CompileBenchmarks
     public SegmentEngine<Customer> CompileOnly() => SegmentEngine.Compile(ruleSet, Options);
 
     /// <summary>
-    /// One segment whose condition nests and/or 1,000 levels deep (alternating, so nothing flattens), compiled from a
+    /// One segment whose condition nests and/or as deep as the validation limit (CatalogLimits.MaxNestingDepth) (alternating, so nothing flattens), compiled from a
     /// validated rule set (built on first use): node building must stay near-linear in the depth. Independent of
     /// <see cref="SegmentCount"/>.
     /// </summary>
     [Benchmark]
-    public SegmentEngine<Customer> DeeplyNestedCompileOnly() => SegmentEngine.Compile(deep ??= DeeplyNested(1_000), Options);
+    public SegmentEngine<Customer> DeeplyNestedCompileOnly() => SegmentEngine.Compile(deep ??= DeeplyNested(CatalogLimits.MaxNestingDepth), Options);
 
     private RuleSet<Customer>? deep;
 

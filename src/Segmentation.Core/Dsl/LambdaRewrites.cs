@@ -57,11 +57,11 @@ internal static class LambdaRewrites
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(date);
         var item = date.Parameters[0];
-        var hasDate = Expression.Lambda<Func<TItem, bool>>(Expression.Property(date.Body, nameof(Nullable<TDate>.HasValue)), item);
-        var filter = typeof(LambdaRewrites).GetMethod(nameof(Dated), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(typeof(TItem));
+        var hasDate = Expression.Lambda<Func<TItem, bool>>(Expression.NotEqual(date.Body, Expression.Constant(null, typeof(TDate?))), item);
+        var filter = ((Func<IEnumerable<TItem>?, Func<TItem, bool>, IEnumerable<TItem>?>)Dated).Method;
         return (
             Expression.Lambda<Func<TProfile, IEnumerable<TItem>?>>(Expression.Call(filter, items.Body, hasDate), items.Parameters),
-            Expression.Lambda<Func<TItem, TDate>>(Expression.Property(date.Body, nameof(Nullable<TDate>.Value)), item));
+            Expression.Lambda<Func<TItem, TDate>>(Expression.Convert(date.Body, typeof(TDate)), item));
     }
 
     /// <summary>The items that have a date; <see langword="null"/> stays <see langword="null"/> (the engine reports a missing collection).</summary>

@@ -1,4 +1,4 @@
-using Segmentation.Core.Engine.Network;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Engine;
 

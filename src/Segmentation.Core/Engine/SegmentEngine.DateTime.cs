@@ -1,3 +1,5 @@
+using Segmentation.Core.Batch;
+
 namespace Segmentation.Core.Engine;
 
 /// <content>
@@ -21,10 +23,11 @@ public sealed partial class SegmentEngine<TProfile>
     /// <summary>Evaluates many profiles in parallel as of a <see cref="DateTime"/> (UTC rule of <see cref="AsOfTime.From"/>).</summary>
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The as-of date and time.</param>
-    /// <param name="options">Parallelism, fail-fast and cancellation.</param>
+    /// <param name="options">Parallelism and fail-fast.</param>
+    /// <param name="cancellationToken">Stops the batch (see <see cref="BatchCanceledException"/>).</param>
     /// <returns>The results, in input order.</returns>
-    public SegmentationResult[] EvaluateBatch(IReadOnlyList<TProfile> profiles, DateTime asOf, BatchOptions? options = null) =>
-        EvaluateBatch(profiles, AsOfTime.From(asOf), options);
+    public SegmentationResult[] EvaluateBatch(IReadOnlyList<TProfile> profiles, DateTime asOf, BatchOptions? options = null, CancellationToken cancellationToken = default) =>
+        EvaluateBatch(profiles, AsOfTime.From(asOf), options, cancellationToken);
 
     /// <summary>Evaluates many profiles into caller storage on the calling thread as of a <see cref="DateTime"/> (UTC rule of <see cref="AsOfTime.From"/>).</summary>
     /// <param name="profiles">The profiles.</param>
@@ -38,8 +41,9 @@ public sealed partial class SegmentEngine<TProfile>
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The as-of date and time.</param>
     /// <param name="memberships">Row-major storage of <c>profiles.Length × MembershipIds.Count</c> states.</param>
-    /// <param name="options">Parallelism and cancellation.</param>
+    /// <param name="options">Parallelism.</param>
+    /// <param name="cancellationToken">Stops the batch (see <see cref="BatchCanceledException"/>).</param>
     /// <returns>The number of profiles that faulted.</returns>
-    public int EvaluateBatch(TProfile[] profiles, DateTime asOf, SegmentState[] memberships, BatchOptions? options = null) =>
-        EvaluateBatch(profiles, AsOfTime.From(asOf), memberships, options);
+    public int EvaluateBatch(TProfile[] profiles, DateTime asOf, SegmentState[] memberships, BatchOptions? options = null, CancellationToken cancellationToken = default) =>
+        EvaluateBatch(profiles, AsOfTime.From(asOf), memberships, options, cancellationToken);
 }

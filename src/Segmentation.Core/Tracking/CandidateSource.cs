@@ -1,5 +1,6 @@
 using Segmentation.Core.Engine.Network;
 using Segmentation.Core.Model;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Tracking;
 
@@ -32,7 +33,9 @@ internal sealed class AggregateCandidates<TProfile>(FactSeriesReader<TProfile> r
     {
         var series = candidates.SeriesOf(reader, profile);
         var instants = Instants(series, candidates.AsOfTicks);
-        if (!series.Exact || !TryAddChanges(series, instants, candidates))
+        // The sweep keeps counts, sums, extremes and days, not every value: kinds that read all values are not swept.
+        var sweepable = (AggregateDefinitions.Of(source.Kind).Parts & AccumulatorParts.Values) == 0;
+        if (!series.Exact || !sweepable || !TryAddChanges(series, instants, candidates))
         {
             foreach (var at in instants)
             {
@@ -102,7 +105,7 @@ internal sealed class AggregateCandidates<TProfile>(FactSeriesReader<TProfile> r
     private int Outcome(WindowSweep sweep, long at)
     {
         var acc = sweep.At(at);
-        return AggregateValues.Of(acc, source.Kind, at) is { } value ? (comparison.Matches(value) ? 2 : 1) : 0;
+        return AggregateDefinitions.Of(source.Kind).Value(in acc, at) is { } value ? (comparison.Matches(value) ? 2 : 1) : 0;
     }
 
     private static long Ticks(decimal value) => value >= long.MaxValue ? long.MaxValue : value <= 0 ? 0 : (long)value;

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using Segmentation.Core.Engine.Network;
+using Segmentation.Core.Semantics;
 using Segmentation.Core.Model;
 
 namespace Segmentation.Core.Tracking;
@@ -69,18 +69,21 @@ internal sealed class FactSeries(long[] ticks, decimal[]? values, bool exact)
     }
 }
 
-/// <summary>Reads the <see cref="FactSeries"/> of one aggregate (collection, filter and selector compiled once).</summary>
+/// <summary>
+/// Reads the <see cref="FactSeries"/> of one aggregate through the collection's shared compiled accessors
+/// (<see cref="DatedFacts{TProfile}"/>: the same items and instants the engine's scanners see), with the aggregate's
+/// filter and selector compiled once.
+/// </summary>
 internal abstract class FactSeriesReader<TProfile>
 {
     public abstract FactSeries Read(TProfile profile);
 
     public static FactSeriesReader<TProfile> Create(AggregateSource aggregate, bool interpret) =>
-        aggregate.Collection.Accept(new Factory(aggregate.Filter, aggregate.UsesSelector ? aggregate.Selector : null, interpret));
+        DatedFacts.Of<TProfile>(aggregate.Collection, interpret).Accept(new Factory(aggregate.Filter, aggregate.UsesSelector ? aggregate.Selector : null, interpret));
 
-    private sealed class Factory(LambdaExpression? filter, LambdaExpression? selector, bool interpret) : IDatedCollectionVisitor<FactSeriesReader<TProfile>>
+    private sealed class Factory(LambdaExpression? filter, LambdaExpression? selector, bool interpret) : IDatedFactsVisitor<TProfile, FactSeriesReader<TProfile>>
     {
-        public FactSeriesReader<TProfile> Visit<TOwner, TItem>(DatedCollectionDefinition<TOwner, TItem> collection) =>
-            (FactSeriesReader<TProfile>)(object)new FactSeriesReader<TOwner, TItem>(collection, filter, selector, interpret);
+        public FactSeriesReader<TProfile> Visit<TItem>(DatedFacts<TProfile, TItem> facts) => new FactSeriesReader<TProfile, TItem>(facts, filter, selector, interpret);
     }
 }
 
@@ -92,20 +95,10 @@ internal sealed class FactSeriesReader<TProfile, TItem> : FactSeriesReader<TProf
     private readonly Func<TItem, bool>? filter;
     private readonly Func<TItem, decimal>? selector;
 
-    public FactSeriesReader(DatedCollectionDefinition<TProfile, TItem> collection, LambdaExpression? filter, LambdaExpression? selector, bool interpret)
+    public FactSeriesReader(DatedFacts<TProfile, TItem> facts, LambdaExpression? filter, LambdaExpression? selector, bool interpret)
     {
-        items = ((Expression<Func<TProfile, IEnumerable<TItem>?>>)collection.Items).Compile(interpret);
-        if (collection.Date is Expression<Func<TItem, DateTimeOffset>> offset)
-        {
-            var date = offset.Compile(interpret);
-            ticks = item => DateMath.Ticks(date(item));
-        }
-        else
-        {
-            var date = ((Expression<Func<TItem, DateTime>>)collection.Date).Compile(interpret);
-            ticks = item => DateMath.Ticks(date(item));
-        }
-
+        items = facts.Items;
+        ticks = facts.Ticks;
         this.filter = filter is null ? null : Expression.Lambda<Func<TItem, bool>>(filter.Body, filter.Parameters).Compile(interpret);
         this.selector = selector is null ? null : Expression.Lambda<Func<TItem, decimal>>(selector.Body, selector.Parameters).Compile(interpret);
     }

@@ -1,4 +1,4 @@
-using Segmentation.Core.Engine.Network;
+using Segmentation.Core.Semantics;
 using Segmentation.Core.Model;
 
 namespace Segmentation.Core.Tracking;
@@ -8,7 +8,7 @@ namespace Segmentation.Core.Tracking;
 /// <c>(at - OldestAgo, at - NewestAgo]</c> is a contiguous range of the sorted facts whose ends only move forward, so each
 /// step costs amortised O(1) (sums from prefix sums, minimum and maximum from monotonic queues, distinct days from a
 /// prefix count of day starts). It fills the same <see cref="Accumulator"/> fields the engine's scan fills, so the
-/// aggregate's value comes from the one definition in <see cref="AggregateValues"/>. Sums are only used when the series
+/// aggregate's value comes from the one definition in <see cref="AggregateDefinitions"/>. Sums are only used when the series
 /// is <see cref="FactSeries.Exact"/> (no rounding in any order of addition).
 /// </summary>
 internal sealed class WindowSweep
@@ -79,8 +79,7 @@ internal sealed class WindowSweep
             }
         }
 
-        var acc = default(Accumulator);
-        acc.Reset();
+        var acc = Accumulator.Empty;
         if (lo == hi)
         {
             return acc;

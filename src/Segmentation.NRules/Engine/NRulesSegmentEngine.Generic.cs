@@ -3,7 +3,7 @@ using NRules;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Rules;
 using Segmentation.NRules.Facts;
-using BatchOptions = Segmentation.Core.Engine.BatchOptions;
+using BatchOptions = Segmentation.Core.Batch.BatchOptions;
 
 namespace Segmentation.NRules.Engine;
 
@@ -118,16 +118,17 @@ public sealed class NRulesSegmentEngine<TProfile> : ISegmentEngine<TProfile>
     /// </summary>
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The as-of instant.</param>
-    /// <param name="options">Parallelism, fail-fast and cancellation.</param>
+    /// <param name="options">Parallelism and fail-fast.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
     /// <returns>The results, in input order.</returns>
     /// <exception cref="SegmentEvaluationException">A profile faulted and <see cref="BatchOptions.FailFast"/> is set.</exception>
     /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
-    public SegmentationResult[] EvaluateBatch(IReadOnlyList<TProfile> profiles, DateTimeOffset asOf, BatchOptions? options = null)
+    public SegmentationResult[] EvaluateBatch(IReadOnlyList<TProfile> profiles, DateTimeOffset asOf, BatchOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         options ??= new BatchOptions();
         var results = new SegmentationResult[profiles.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = options.CancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         try
         {
             Parallel.For(0, profiles.Count, parallel, i =>

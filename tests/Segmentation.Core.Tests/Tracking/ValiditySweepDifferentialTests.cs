@@ -38,7 +38,7 @@ public sealed class ValiditySweepDifferentialTests
         s.Segment("first-to-last").When(orders.DaysFirstToLast().InLast(180).AtLeast(30));
         s.Segment("repeat-average").When(orders.RepeatDayAverage(o => o.Amount).InLast(90).AtLeast(25));
         s.Segment("day-average").When(orders.DayAverage(o => o.Amount).InLast(30).AtLeast(50));
-        s.Segment("between").When(orders.Count(o => o.Category == "a").Between(7, 30).AtLeast(1));
+        s.Segment("between").When(orders.Count(o => o.Category == "a").BetweenDaysAgo(7, 30).AtLeast(1));
         s.Segment("older").When(orders.Count().OlderThan(60).AtLeast(5));
         s.Segment("quiet").When(orders.None().InLast(10));
         s.Segment("mixed").When(s.InSegment("sum") | (s.NotInSegment("count") & s.InSegment("repeat")));

@@ -83,13 +83,7 @@ internal sealed class NetworkBuilder<TProfile>
             units.Add(new ScoreUnit<TProfile>(ruleSet.StratumOf[score.Id], slots.ScoreSlot[score.Id], terms));
         }
 
-        var network = Assemble(units, definition.ProfileId is null ? null : compiler.Compile<Func<TProfile, string>>(definition.ProfileId));
-        if (!compiler.Interpret && network.Units.Length <= NetworkCompiler.MaxUnits)
-        {
-            network.Compiled = NetworkCompiler.Compile(network);
-        }
-
-        return network;
+        return Assemble(units, definition.ProfileId is null ? null : compiler.Compile<Func<TProfile, string>>(definition.ProfileId));
     }
 
     private Network<TProfile> Assemble(List<Unit<TProfile>> units, Func<TProfile, string>? profileId)
