@@ -6,11 +6,15 @@ namespace Segmentation.Packaging.Tests;
 /// <summary>Runs the dotnet CLI in a clean environment: no MSBuild variables inherited from the test run, no node reuse.</summary>
 internal static class DotNet
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(3);
 
-    public static string Run(string workingDirectory, params string[] arguments)
+    public static string Run(string workingDirectory, params string[] arguments) =>
+        Run(DefaultTimeout, workingDirectory, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments);
+
+    /// <summary>Runs a program (the dotnet CLI or a published app) with the same clean environment.</summary>
+    public static string Run(TimeSpan timeout, string workingDirectory, string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -39,16 +43,16 @@ internal static class DotNet
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {Timeout}.{Environment.NewLine}{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in {timeout}.{Environment.NewLine}{output}");
         }
 
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}.{Environment.NewLine}{output}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}.{Environment.NewLine}{output}");
         }
 
         lock (output)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -76,7 +77,7 @@ public sealed class SegmentationBuilder
     /// <typeparam name="TCatalog">The catalog type.</typeparam>
     /// <typeparam name="TProfile">The profile type.</typeparam>
     /// <returns>This builder.</returns>
-    public SegmentationBuilder AddCatalog<TCatalog, TProfile>()
+    public SegmentationBuilder AddCatalog<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCatalog, TProfile>()
         where TCatalog : SegmentCatalog<TProfile>
     {
         Services.TryAddSingleton<TCatalog>();
