@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Segmentation.Core.Engine;
@@ -18,7 +21,12 @@ namespace Segmentation.Benchmarks.Suites;
 /// Times are per profile (Op/s is profiles per second). The PostgreSQL store is measured when the environment variable
 /// <c>SEGMENTATION_BENCH_POSTGRES</c> holds a connection string to an empty database.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+/// <remarks>
+/// One run takes seconds, so the job measures single invocations (monitoring: 1 warm-up, 5 measured runs) in process:
+/// building a separate benchmark process timed out on the shared 2-core machine, and in-process costs nothing noticeable
+/// at this scale.
+/// </remarks>
+[Config(typeof(StoreConfig))]
 [MemoryDiagnoser]
 public class TrackingStoreBenchmarks
 {
@@ -126,5 +134,12 @@ public class TrackingStoreBenchmarks
     {
         new MembershipTracker<Customer>(engine, target, options).TrackRunAsync("first", profiles, TrackingWorkload.Week(10)).AsTask().GetAwaiter().GetResult();
         return target;
+    }
+
+    private sealed class StoreConfig : ManualConfig
+    {
+        public StoreConfig() =>
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5)
+                .WithToolchain(InProcessEmitToolchain.Instance).WithId("Stores"));
     }
 }

@@ -21,7 +21,7 @@ public interface IMembershipHistory
     /// <exception cref="MembershipStoreException">The storage failed.</exception>
     ValueTask<IReadOnlyList<MembershipHistoryEntry>> HistoryOfAsync(string profileId, CancellationToken cancellationToken = default);
 
-    /// <summary>The profiles that joined a segment, group or group member as of an instant in <c>(from, to]</c>, oldest first.</summary>
+    /// <summary>The profiles that joined a segment, group or group member as of an instant in <c>(from, to]</c>, by as-of then commit order.</summary>
     /// <param name="membershipId">The segment, group or group member id.</param>
     /// <param name="from">The start, excluded.</param>
     /// <param name="to">The end, included.</param>

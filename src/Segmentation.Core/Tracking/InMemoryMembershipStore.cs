@@ -161,7 +161,7 @@ public sealed class InMemoryMembershipStore : IMembershipStore, IMembershipHisto
         cancellationToken.ThrowIfCancellationRequested();
         lock (gate)
         {
-            IReadOnlyList<MembershipHistoryEntry> entries = [.. history.Where(e => e.AsOf > from && e.AsOf <= to && e.Affects(membershipId) == true)];
+            IReadOnlyList<MembershipHistoryEntry> entries = [.. history.Where(e => e.AsOf > from && e.AsOf <= to && e.Affects(membershipId) == true).OrderBy(e => e.AsOf).ThenBy(e => e.Sequence)];
             return ValueTask.FromResult(entries);
         }
     }
