@@ -16,7 +16,7 @@ public sealed class TestingPackageTests
         var result = DecisionTable.Load(DataFile("shop.csv")).Run(Engine, Map);
 
         result.Passed.Should().BeTrue(result.ToString());
-        result.ToString().Should().Be("Decision table shop.csv: all 3 rows passed.");
+        result.ToString().Should().Be("Decision table 'shop.csv': all 3 rows passed.");
     }
 
     [Fact]
