@@ -30,11 +30,11 @@ using System.Diagnostics.CodeAnalysis;
 // CalendarDates turns a user's date accessor (DateTime, DateTime?, DateTimeOffset, DateTimeOffset?, DateOnly) into a
 // DateTime? in both modes. The members it names (HasValue, Value, UtcDateTime, DateOnly.ToDateTime) belong to those
 // BCL types and are preserved by ILLink.Descriptors.xml; DateOnly.ToDateTime is not generic.
-[assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "~T:Segmentation.Core.Engine.Network.CalendarDates",
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "~T:Segmentation.Core.Semantics.CalendarDates",
     Justification = "Named members are BCL date and nullable members preserved by ILLink.Descriptors.xml.")]
-[assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "T:Segmentation.Core.Engine.Network.CalendarDates",
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "T:Segmentation.Core.Semantics.CalendarDates",
     Justification = "Named members are BCL date and nullable members preserved by ILLink.Descriptors.xml.")]
-[assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "~T:Segmentation.Core.Engine.Network.CalendarDates",
+[assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "~T:Segmentation.Core.Semantics.CalendarDates",
     Justification = "The named method (DateOnly.ToDateTime) is not generic.")]
-[assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "T:Segmentation.Core.Engine.Network.CalendarDates",
+[assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "T:Segmentation.Core.Semantics.CalendarDates",
     Justification = "The named method (DateOnly.ToDateTime) is not generic.")]

@@ -1,4 +1,3 @@
-using Segmentation.Core.Engine.Network;
 using Segmentation.Core.Model;
 using Segmentation.Core.Semantics;
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Segmentation.Core.Engine;
-using Segmentation.Core.Engine.Network;
 using Segmentation.Core.Model;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Tracking;
 

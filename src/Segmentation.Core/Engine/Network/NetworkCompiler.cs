@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Segmentation.Core.Model;
 using static System.Linq.Expressions.Expression;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Engine.Network;
 

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace Segmentation.Core.Engine.Network;
+namespace Segmentation.Core.Semantics;
 
 /// <summary>Turns a profile's calendar date of any supported type into a <see cref="DateTime"/> expression (UTC date for offsets).</summary>
 internal static class CalendarDates
