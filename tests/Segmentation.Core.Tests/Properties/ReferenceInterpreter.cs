@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Model;
 
@@ -307,7 +309,7 @@ public sealed class ReferenceInterpreter<TProfile>
                 {
                     result = source switch
                     {
-                        AggregateSource aggregate => aggregate.Collection.Accept(new AggregateQuery(profile, asOf.UtcTicks, aggregate)),
+                        AggregateSource aggregate => AggregateQuery.Run(profile, asOf.UtcTicks, aggregate),
                         ProfileValueSource field => BoxedOf<TProfile>(field.Selector)(profile) is { } raw ? Convert.ToDecimal(raw, CultureInfo.InvariantCulture) : null,
                         DateSource date => CalendarDateOf(BoxedOf<TProfile>(date.Date)(profile)) is { } d ? Measure(date.Measure, d, asOf.UtcDateTime.Date) : null,
                         _ => throw new NotSupportedException(source.GetType().Name),
@@ -325,10 +327,27 @@ public sealed class ReferenceInterpreter<TProfile>
     }
 
     /// <summary>One aggregate as a plain LINQ query: the facts in the window, then the filter, then the kind.</summary>
-    private sealed class AggregateQuery(TProfile profile, long asOfTicks, AggregateSource source) : IDatedCollectionVisitor<decimal?>
+    /// <remarks>Bound to the item type by reflection, so the reference shares nothing with the engine's internals.</remarks>
+    private static class AggregateQuery
     {
-        public decimal? Visit<TP, TItem>(DatedCollectionDefinition<TP, TItem> collection)
+        private static readonly MethodInfo Typed = typeof(AggregateQuery).GetMethod(nameof(Evaluate), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+        public static decimal? Run(TProfile profile, long asOfTicks, AggregateSource source)
         {
+            try
+            {
+                return (decimal?)Typed.MakeGenericMethod(source.Collection.ItemType).Invoke(null, [profile, asOfTicks, source]);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is { } inner)
+            {
+                ExceptionDispatchInfo.Capture(inner).Throw();
+                throw;
+            }
+        }
+
+        private static decimal? Evaluate<TItem>(TProfile profile, long asOfTicks, AggregateSource source)
+        {
+            var collection = source.Collection;
             var items = (IEnumerable<TItem>?)BoxedOf<TProfile>(collection.Items)(profile)
                 ?? throw new InvalidOperationException($"The collection '{collection.Name}' is null.");
             var date = BoxedOf<TItem>(collection.Date);
