@@ -1,3 +1,4 @@
+using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Model;
 using Segmentation.NRules.Engine;
@@ -107,5 +108,11 @@ public sealed class StratificationTests
         }
     }
 
-    private static PredicateCondition Predicate(System.Linq.Expressions.Expression<Func<Profile, bool>> predicate) => new(predicate);
+    /// <summary>A plain-lambda condition, made by the DSL as a user's catalog would make it.</summary>
+    private static ConditionDefinition Predicate(System.Linq.Expressions.Expression<Func<Profile, bool>> predicate)
+    {
+        ConditionDefinition? made = null;
+        _ = SegmentCatalog.Create<Profile>(s => made = s.Where(predicate).Definition).Definition;
+        return made ?? throw new InvalidOperationException("The catalog was not defined.");
+    }
 }
