@@ -3,6 +3,7 @@ using Segmentation.Core.Batch;
 using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
 using Segmentation.ReferenceWorkload;
+using Segmentation.Core.Tests.Support;
 
 namespace Segmentation.Core.Tests.Batch;
 
@@ -205,35 +206,6 @@ public sealed class BatchCancellationTests : IDisposable
         {
             onReport();
             throw new InvalidOperationException("the progress bar is broken");
-        }
-    }
-
-    private sealed class ListLogger : ILogger
-    {
-        private readonly List<(LogLevel Level, int Id)> entries = [];
-
-        public IReadOnlyList<(LogLevel Level, int Id)> Entries
-        {
-            get
-            {
-                lock (entries)
-                {
-                    return [.. entries];
-                }
-            }
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (entries)
-            {
-                entries.Add((logLevel, eventId.Id));
-            }
         }
     }
 }

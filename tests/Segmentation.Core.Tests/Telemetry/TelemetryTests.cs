@@ -9,6 +9,7 @@ using Segmentation.Core.Telemetry;
 using Segmentation.Core.Tests.Tracking;
 using Segmentation.Core.Tracking;
 using Segmentation.ReferenceWorkload;
+using Segmentation.Core.Tests.Support;
 
 namespace Segmentation.Core.Tests.Telemetry;
 
@@ -63,8 +64,8 @@ public sealed class TelemetryTests
         await new BatchRunner<Customer>(engine, logger: logger).RunAsync([new Customer { Id = "a" }, null!], Workload.AsOf);
 
         logger.Entries.Should().HaveCount(2);
-        logger.Entries[0].Should().Match<(LogLevel Level, EventId Id, string Message)>(e => e.Level == LogLevel.Warning && e.Id.Id == 2 && e.Message.StartsWith("Profile #1"));
-        logger.Entries[1].Should().Match<(LogLevel Level, EventId Id, string Message)>(e => e.Level == LogLevel.Information && e.Id.Id == 1 && e.Message.StartsWith("Batch finished: 2 profiles, 1 faulted"));
+        logger.Entries[0].Should().Match<LogEntry>(e => e.Level == LogLevel.Warning && e.Id == 2 && e.Message.StartsWith("Profile #1"));
+        logger.Entries[1].Should().Match<LogEntry>(e => e.Level == LogLevel.Information && e.Id == 1 && e.Message.StartsWith("Batch finished: 2 profiles, 1 faulted"));
     }
 
     [Fact]
@@ -146,23 +147,6 @@ public sealed class TelemetryTests
         }
     }
 
-    private sealed class ListLogger : ILogger
-    {
-        public List<(LogLevel Level, EventId Id, string Message)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Entries)
-            {
-                Entries.Add((logLevel, eventId, formatter(state, exception)));
-            }
-        }
-    }
 }
 
 [CollectionDefinition(nameof(TelemetryCollection), DisableParallelization = true)]
