@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Tests.Properties;
 using Segmentation.ReferenceWorkload;
+using Segmentation.Core.Tests.Support;
 
 namespace Segmentation.Core.Tests.Engine;
 
@@ -125,18 +126,21 @@ public sealed class TieredExecutionTests
         var customers = WorkloadGenerator.Generate(600);
         var specs = SyntheticCatalogSpec.Generate(200);
         var expected = Memberships(SegmentEngine.Compile(new WorkloadCatalog(specs), new SegmentEngineOptions { CodeGeneration = CodeGeneration.Disabled }), customers);
-        var engine = SegmentEngine.Compile(new WorkloadCatalog(specs), new SegmentEngineOptions
-        {
-            PreferInterpretation = false,
-            UnitsPerChunk = 4,
-            CodeGenerationParallelism = 1,
-        });
         var seenGenerated = new HashSet<int>();
         var mismatches = 0;
+        SegmentEngine<Customer>? published = null;
+        using var ready = new CountdownEvent(4);
 
-        // Act
-        var threads = Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+        // Act: the four threads are running before the engine exists, so they evaluate from the first chunk on.
+        var threads = Enumerable.Range(0, 4).Select(t => Task.Factory.StartNew(() =>
         {
+            ready.Signal();
+            SegmentEngine<Customer>? engine;
+            while ((engine = Volatile.Read(ref published)) is null)
+            {
+                Thread.Yield();
+            }
+
             var width = engine.MembershipIds.Count;
             var buffer = new SegmentState[width];
             var rounds = 0;
@@ -157,7 +161,15 @@ public sealed class TieredExecutionTests
                     }
                 }
             }
-        })).ToArray();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        ready.Wait(Patience).Should().BeTrue();
+        var engine = SegmentEngine.Compile(new WorkloadCatalog(specs), new SegmentEngineOptions
+        {
+            PreferInterpretation = false,
+            UnitsPerChunk = 4,
+            CodeGenerationParallelism = 1,
+        });
+        Volatile.Write(ref published, engine);
         await Task.WhenAll(threads).WaitAsync(Patience);
 
         // Assert
@@ -250,34 +262,4 @@ public sealed class TieredExecutionTests
         })];
 
     private static ReadOnlySpan<SegmentState> Row(SegmentState[] rows, int width, int index) => rows.AsSpan(index * width, width);
-
-    /// <summary>Collects log entries (the library logs through <see cref="ILogger"/>; no mocking framework involved).</summary>
-    private sealed class ListLogger : ILogger
-    {
-        private readonly List<(LogLevel Level, string Message)> entries = [];
-
-        public IReadOnlyList<(LogLevel Level, string Message)> Entries
-        {
-            get
-            {
-                lock (entries)
-                {
-                    return [.. entries];
-                }
-            }
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (entries)
-            {
-                entries.Add((logLevel, formatter(state, exception)));
-            }
-        }
-    }
 }
