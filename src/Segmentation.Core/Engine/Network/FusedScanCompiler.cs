@@ -37,7 +37,7 @@ internal static class FusedScanCompiler
         var perItem = new List<Expression>();
         perItem.AddRange(filterState.Select(Memo.Reset));
         perItem.AddRange(selectedDone.Select(d => Assign(d, Constant(false))));
-        perItem.AddRange(accs.Select(a => a.Update(context)));
+        perItem.AddRange(Updates(accs, context));
 
         var body = Block(Assign(t, facts.TicksOf(item)), IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
         var itemsBody = facts.ItemsOf(Field(frame, nameof(Frame<TProfile>.Profile)));
@@ -54,6 +54,36 @@ internal static class FusedScanCompiler
 
         var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Concat(accs.SelectMany(a => a.Variables));
         return Lambda<Action<Frame<TProfile>>>(Block(variables, block), frame).Compile();
+    }
+
+    /// <summary>
+    /// Every accumulator's update for one item. Windows that end at as-of are nested, so an item's instant is tested
+    /// once per distinct start, widest window first, and an item older than a window is never tested against the
+    /// narrower ones inside it: <c>if (t &gt; lo365) { …365-day updates…; if (t &gt; lo90) { …90-day updates… } }</c>.
+    /// That is exact because such windows share their end: an item outside a wider one is outside every narrower one.
+    /// </summary>
+    private static IEnumerable<Expression> Updates<TProfile>(AccumulatorLocal<TProfile>[] accs, ItemContext context)
+    {
+        var nested = accs
+            .Where(a => a.Spec.NewestTicks == 0 && a.Spec.OldestTicks is not null)
+            .GroupBy(a => a.Spec.OldestTicks!.Value)
+            .OrderBy(g => g.Key)
+            .ToArray();
+        Expression? inner = null;
+        foreach (var window in nested)
+        {
+            var updates = window.Select(a => a.Update(context, testWindow: false)).ToList();
+            if (inner is not null)
+            {
+                updates.Add(inner);
+            }
+
+            var first = window.First();
+            inner = IfThen(FactWindow.Test(context.Ticks, first.Lower, first.Upper, endsAtAsOf: true, hasLower: true)!, Block(updates));
+        }
+
+        var flat = accs.Where(a => !(a.Spec.NewestTicks == 0 && a.Spec.OldestTicks is not null)).Select(a => a.Update(context, testWindow: true));
+        return inner is null ? flat : flat.Append(inner);
     }
 
     private static Expression Loop(ParameterExpression source, ParameterExpression item, Expression body)
@@ -114,6 +144,15 @@ internal static class FusedScanCompiler
 
         public IEnumerable<ParameterExpression> Variables => [lower, upper, acc];
 
+        /// <summary>The accumulator's spec.</summary>
+        public AccumulatorSpec Spec => spec;
+
+        /// <summary>The window's lower bound (exclusive) in ticks, for this evaluation.</summary>
+        public ParameterExpression Lower => lower;
+
+        /// <summary>The window's upper bound (inclusive) in ticks, for this evaluation.</summary>
+        public ParameterExpression Upper => upper;
+
         public IEnumerable<Expression> Initialize(ParameterExpression asOf) =>
         [
             Assign(lower, Call(typeof(FactWindow), nameof(FactWindow.Lower), null, asOf, Constant(spec.OldestTicks, typeof(long?)))),
@@ -121,12 +160,13 @@ internal static class FusedScanCompiler
             Assign(acc, Field(null, Empty)),
         ];
 
-        public Expression Update(ItemContext c)
+        /// <summary>The update for one item: the window test (unless the caller made it), the filter, then the parts.</summary>
+        public Expression Update(ItemContext c, bool testWindow)
         {
             var actions = Actions(c);
 
             // Items after as-of never reach here, so a window ending at as-of needs no upper test, and "ever" no lower one.
-            var test = FactWindow.Test(c.Ticks, lower, upper, endsAtAsOf: spec.NewestTicks == 0, hasLower: spec.OldestTicks is not null);
+            var test = testWindow ? FactWindow.Test(c.Ticks, lower, upper, endsAtAsOf: spec.NewestTicks == 0, hasLower: spec.OldestTicks is not null) : null;
             if (spec.FilterIndex >= 0)
             {
                 Expression filter = ParameterReplacer.Inline(c.Filters[spec.FilterIndex], c.Item);
