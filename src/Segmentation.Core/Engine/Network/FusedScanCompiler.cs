@@ -135,14 +135,22 @@ internal static class FusedScanCompiler
         ParameterExpression[] Selected,
         ParameterExpression[] SelectedDone);
 
-    /// <summary>One accumulator held in a local <see cref="Accumulator"/> during the loop, with its window bounds.</summary>
+    /// <summary>
+    /// One accumulator held in plain locals during the loop, one per field its parts keep (so the JIT keeps counts and
+    /// sums in registers), updated by <see cref="Accumulator"/>'s part methods; with its window bounds.
+    /// </summary>
     private sealed class AccumulatorLocal<TProfile>(AccumulatorSpec spec)
     {
         private readonly ParameterExpression lower = Variable(typeof(long), $"lo{spec.Slot}");
         private readonly ParameterExpression upper = Variable(typeof(long), $"up{spec.Slot}");
-        private readonly ParameterExpression acc = Variable(typeof(Accumulator), $"acc{spec.Slot}");
 
-        public IEnumerable<ParameterExpression> Variables => [lower, upper, acc];
+        /// <summary>A local for every field the parts keep except the faults, which the fast path never has.</summary>
+        private readonly Dictionary<string, ParameterExpression> fields = Accumulator.FieldsOf(spec.Parts)
+            .Select(name => typeof(Accumulator).GetField(name)!)
+            .Where(field => field.FieldType != typeof(Exception))
+            .ToDictionary(field => field.Name, field => Variable(field.FieldType, $"{field.Name}{spec.Slot}"));
+
+        public IEnumerable<ParameterExpression> Variables => [lower, upper, .. fields.Values];
 
         /// <summary>The accumulator's spec.</summary>
         public AccumulatorSpec Spec => spec;
@@ -157,7 +165,7 @@ internal static class FusedScanCompiler
         [
             Assign(lower, Call(typeof(FactWindow), nameof(FactWindow.Lower), null, asOf, Constant(spec.OldestTicks, typeof(long?)))),
             Assign(upper, Call(typeof(FactWindow), nameof(FactWindow.Upper), null, asOf, Constant(spec.NewestTicks))),
-            Assign(acc, Field(null, Empty)),
+            .. fields.Select(f => Assign(f.Value, Field(Field(null, Empty), f.Key))),
         ];
 
         /// <summary>The update for one item: the window test (unless the caller made it), the filter, then the parts.</summary>
@@ -184,11 +192,11 @@ internal static class FusedScanCompiler
         /// <summary>The part updates the spec needs, in <see cref="Accumulator.Add"/>'s order.</summary>
         private Expression Actions(ItemContext c)
         {
-            var actions = new List<Expression> { Call(acc, nameof(Accumulator.AddCount), null) };
+            var actions = new List<Expression> { Part(nameof(Accumulator.AddCount), fields[nameof(Accumulator.Count)]) };
             var parts = spec.Parts;
             if ((parts & AccumulatorParts.FirstLast) != 0)
             {
-                actions.Add(Call(acc, nameof(Accumulator.AddInstant), null, c.Ticks));
+                actions.Add(Part(nameof(Accumulator.AddInstant), fields[nameof(Accumulator.FirstTicks)], fields[nameof(Accumulator.LastTicks)], c.Ticks));
             }
 
             Expression value = Constant(0m);
@@ -204,17 +212,17 @@ internal static class FusedScanCompiler
 
             if ((parts & AccumulatorParts.Sum) != 0)
             {
-                actions.Add(Call(acc, nameof(Accumulator.AddSum), null, value));
+                actions.Add(Part(nameof(Accumulator.AddSum), fields[nameof(Accumulator.Sum)], value));
             }
 
             if ((parts & AccumulatorParts.MinMax) != 0)
             {
-                actions.Add(Call(acc, nameof(Accumulator.AddMinMax), null, value));
+                actions.Add(Part(nameof(Accumulator.AddMinMax), fields[nameof(Accumulator.Min)], fields[nameof(Accumulator.Max)], value));
             }
 
             if ((parts & AccumulatorParts.FirstDaySum) != 0)
             {
-                actions.Add(Call(acc, nameof(Accumulator.AddFirstDay), null, c.Ticks, value));
+                actions.Add(Part(nameof(Accumulator.AddFirstDay), fields[nameof(Accumulator.FirstDay)], fields[nameof(Accumulator.FirstDaySum)], c.Ticks, value));
             }
 
             if (spec.DayBuffer >= 0)
@@ -230,11 +238,22 @@ internal static class FusedScanCompiler
             return Block(actions);
         }
 
-        /// <summary>Stores the fields of the parts the accumulator keeps (the others are never read), not the whole struct.</summary>
+        /// <summary>
+        /// Stores the fields of the parts the accumulator keeps (the others are never read), not the whole struct; the
+        /// faults are cleared (a fault would have left the loop).
+        /// </summary>
         public Expression WriteBack(Expression accumulators)
         {
             var slot = ArrayAccess(accumulators, Constant(spec.Slot));
-            return Block(Accumulator.FieldsOf(spec.Parts).Select(field => Assign(Field(slot, field), Field(acc, field))));
+            return Block(Accumulator.FieldsOf(spec.Parts).Select(field => Assign(
+                Field(slot, field),
+                fields.TryGetValue(field, out var local) ? local : Constant(null, typeof(Exception)))));
         }
+
+        /// <summary>A call of the static part update <paramref name="name"/> of <see cref="Accumulator"/>, fields passed by reference.</summary>
+        private static MethodCallExpression Part(string name, params Expression[] arguments) =>
+            Call(
+                typeof(Accumulator).GetMethods(BindingFlags.Public | BindingFlags.Static).Single(m => m.Name == name),
+                arguments);
     }
 }
