@@ -38,12 +38,16 @@ public static class SegmentEngine
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         options ??= new SegmentEngineOptions();
-        var network = new NetworkBuilder<TProfile>(ruleSet, new LambdaCompiler(options.PreferInterpretation)).Build();
+        // With code generation on, even the collections' fused loops are generated with the code tier, off the path to
+        // the first result; until then the network scans interpreted, with the same answers.
+        var generate = !options.PreferInterpretation && options.CodeGeneration != CodeGeneration.Disabled;
+        var network = new NetworkBuilder<TProfile>(ruleSet, new LambdaCompiler(options.PreferInterpretation, deferScanCode: generate)).Build();
         var tier = new CodeTier<TProfile>(network, options.UnitsPerChunk, options.WeightPerChunk);
-        var generation = options.PreferInterpretation || options.CodeGeneration == CodeGeneration.Disabled || network.Units.Length > options.CodeGenerationMaxUnits
+        var generation = !generate
             ? Task.FromResult(false)
             : CodeTierCompiler<TProfile>.Generate(
                 tier,
+                generateUnits: network.Units.Length <= options.CodeGenerationMaxUnits,
                 options.CodeGenerationParallelism,
                 options.CodeGenerationBudget,
                 options.Logger,

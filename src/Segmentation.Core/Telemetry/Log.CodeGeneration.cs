@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Generating code for chunk {Chunk} of {Chunks} failed; its units stay on the node network")]
     public static partial void CodeGenerationFailed(ILogger logger, Exception exception, int chunk, int chunks);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "Generating the loop over collection {Collection} failed; it is scanned interpreted")]
+    public static partial void ScanGenerationFailed(ILogger logger, Exception exception, string collection);
 }

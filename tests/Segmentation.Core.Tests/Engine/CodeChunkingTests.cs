@@ -1,5 +1,6 @@
 using Segmentation.Core.Engine;
 using Segmentation.Core.Engine.Network;
+using Segmentation.Core.Rules;
 using Segmentation.Core.Tests.Support;
 using Segmentation.ReferenceWorkload;
 
@@ -101,6 +102,54 @@ public sealed class CodeChunkingTests
             results[1].StateOf($"nps-{i}").Should().Be(i % 2 == 1 ? SegmentState.In : SegmentState.Out, $"nps-{i} for the second person");
             results[2].StateOf($"nps-{i}").Should().Be(SegmentState.Out, $"nps-{i}: no score is no value, not the previous profile's");
         }
+    }
+
+    [Fact]
+    public void GeneratedUnits_BeforeAndAfterTheCollectionLoopsArePublished_AgreeWithTheNetwork()
+    {
+        // Arrange: a network whose fused loops are left for later, as Compile does when code generation is on.
+        var customers = WorkloadGenerator.Generate(400, seed: 11);
+        var ruleSet = RuleSet<Customer>.From(new WorkloadCatalog(SyntheticCatalogSpec.Generate(120, seed: 3)).Definition);
+        var expected = Memberships(SegmentEngine.Compile(ruleSet, new SegmentEngineOptions { CodeGeneration = CodeGeneration.Disabled }), customers);
+        var network = new NetworkBuilder<Customer>(ruleSet, new LambdaCompiler(interpret: false, deferScanCode: true)).Build();
+        var tier = new CodeTier<Customer>(network);
+        var engine = new SegmentEngine<Customer>(ruleSet, tier, TimeProvider.System, interpreted: false, Task.FromResult(false));
+        network.Collections.Should().OnlyContain(c => c.HasPendingCode);
+        var uses = NetworkCompiler.CountUses(network);
+        var shared = NetworkCompiler.SharedAcrossChunks(network, tier.Starts);
+
+        // Act: the network alone, then every chunk as code over interpreted scans, then the loops published too.
+        var networkOnly = Memberships(engine, customers);
+        for (var chunk = 0; chunk < tier.ChunkCount; chunk++)
+        {
+            tier.Publish(chunk, NetworkCompiler.CompileChunk(network, uses, tier.UnitsOf(chunk), shared));
+        }
+
+        var codeOverInterpretedScans = Memberships(engine, customers);
+        foreach (var collection in network.Collections)
+        {
+            collection.CompileCode();
+        }
+
+        var allCode = Memberships(engine, customers);
+
+        // Assert
+        tier.IsComplete.Should().BeTrue();
+        network.Collections.Should().OnlyContain(c => !c.HasPendingCode);
+        networkOnly.Should().Equal(expected);
+        codeOverInterpretedScans.Should().Equal(expected);
+        allCode.Should().Equal(expected);
+        tier.Fallbacks.Should().Be(0);
+    }
+
+    private static string[] Memberships(SegmentEngine<Customer> engine, Customer[] customers)
+    {
+        var buffer = new SegmentState[engine.MembershipIds.Count];
+        return [.. customers.Select(c =>
+        {
+            engine.Evaluate(c, Workload.AsOf, buffer);
+            return string.Join(",", buffer.Select(s => (int)s));
+        })];
     }
 
     /// <summary>Selectors that count how often generated code calls them.</summary>

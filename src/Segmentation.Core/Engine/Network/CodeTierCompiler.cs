@@ -19,16 +19,21 @@ internal sealed class CodeTierCompiler<TProfile>
     private readonly CodeTier<TProfile> tier;
     private readonly int[] uses;
     private readonly NetworkCompiler.CrossChunk shared;
+    private readonly CollectionScanner<TProfile>[] scans;
+    private readonly int chunks;
     private readonly TimeSpan budget;
     private readonly ILogger? logger;
     private readonly Stopwatch stopwatch = new();
     private readonly ConcurrentQueue<(int Chunk, Exception Error)> failures = new();
+    private readonly ConcurrentQueue<(string Collection, Exception Error)> scanFailures = new();
     private int next = -1;
     private int skipped;
 
-    private CodeTierCompiler(CodeTier<TProfile> tier, TimeSpan budget, ILogger? logger)
+    private CodeTierCompiler(CodeTier<TProfile> tier, bool generateUnits, TimeSpan budget, ILogger? logger)
     {
         this.tier = tier;
+        scans = [.. tier.Network.Collections.Where(c => c.HasPendingCode)];
+        chunks = generateUnits ? tier.ChunkCount : 0;
         this.budget = budget;
         this.logger = logger;
         uses = NetworkCompiler.CountUses(tier.Network);
@@ -36,20 +41,21 @@ internal sealed class CodeTierCompiler<TProfile>
     }
 
     /// <summary>
-    /// Generates every chunk, on <paramref name="parallelism"/> workers: on the calling thread (plus helpers) and
-    /// returning when done when <paramref name="wait"/> is set, else entirely on the thread pool.
-    /// The task's result is whether every unit now runs generated code.
+    /// Generates the collections' fused loops still to be generated, then (when <paramref name="generateUnits"/>) every
+    /// chunk, on <paramref name="parallelism"/> workers: on the calling thread (plus helpers) and returning when done when
+    /// <paramref name="wait"/> is set, else entirely on the thread pool. The task's result is whether every unit now
+    /// runs generated code.
     /// </summary>
-    public static Task<bool> Generate(CodeTier<TProfile> tier, int parallelism, TimeSpan budget, ILogger? logger, bool wait)
+    public static Task<bool> Generate(CodeTier<TProfile> tier, bool generateUnits, int parallelism, TimeSpan budget, ILogger? logger, bool wait)
     {
-        if (tier.ChunkCount == 0)
+        var generation = new CodeTierCompiler<TProfile>(tier, generateUnits, budget, logger);
+        if (generation.Jobs == 0)
         {
-            return Task.FromResult(true);
+            return Task.FromResult(generateUnits);
         }
 
-        var generation = new CodeTierCompiler<TProfile>(tier, budget, logger);
         generation.stopwatch.Start();
-        var workers = Math.Clamp(parallelism, 1, tier.ChunkCount);
+        var workers = Math.Clamp(parallelism, 1, generation.Jobs);
         if (!wait)
         {
             var all = new Task[workers];
@@ -72,12 +78,15 @@ internal sealed class CodeTierCompiler<TProfile>
         return Task.FromResult(generation.Finish());
     }
 
+    /// <summary>The fused loops, then the chunks.</summary>
+    private int Jobs => scans.Length + chunks;
+
     private void Work()
     {
         while (true)
         {
-            var chunk = Interlocked.Increment(ref next);
-            if (chunk >= tier.ChunkCount)
+            var job = Interlocked.Increment(ref next);
+            if (job >= Jobs)
             {
                 return;
             }
@@ -88,6 +97,21 @@ internal sealed class CodeTierCompiler<TProfile>
                 continue;
             }
 
+            if (job < scans.Length)
+            {
+                try
+                {
+                    scans[job].CompileCode();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    scanFailures.Enqueue((scans[job].Name, ex));
+                }
+
+                continue;
+            }
+
+            var chunk = job - scans.Length;
             try
             {
                 var code = NetworkCompiler.CompileChunk(tier.Network, uses, tier.UnitsOf(chunk), shared);
@@ -103,6 +127,20 @@ internal sealed class CodeTierCompiler<TProfile>
 
     private bool Finish()
     {
+        if (logger is not null)
+        {
+            foreach (var (collection, error) in scanFailures)
+            {
+                Log.ScanGenerationFailed(logger, error, collection);
+            }
+        }
+
+        if (chunks == 0)
+        {
+            // Only the loops were generated: the catalog is above the size limit for generated units.
+            return false;
+        }
+
         var elapsed = stopwatch.Elapsed;
         var generated = tier.GeneratedChunks;
         var complete = tier.IsComplete;

@@ -44,12 +44,29 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
     /// </summary>
     public void ScanUnchecked(Frame<TProfile> frame)
     {
-        ResetBuffers(frame);
+        if (IsFused)
+        {
+            ResetBuffers(frame);
+        }
+        else
+        {
+            // The interpreted pass reads the frame's window bounds and adds to the frame's accumulators.
+            ResetAll(frame);
+        }
+
         ScanAll(frame);
         Finish(frame);
     }
 
     protected virtual bool IsFused => false;
+
+    /// <summary>Whether this collection's fused loop is still to be generated (see <see cref="CompileCode"/>).</summary>
+    public virtual bool HasPendingCode => false;
+
+    /// <summary>Generates, jits and publishes the collection's fused loop; safe while evaluations run. No-op when there is none to generate.</summary>
+    public virtual void CompileCode()
+    {
+    }
 
     /// <summary>Every accumulator in one pass; throws on any fault.</summary>
     protected abstract void ScanAll(Frame<TProfile> frame);

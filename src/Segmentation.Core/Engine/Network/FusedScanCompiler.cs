@@ -41,8 +41,11 @@ internal static class FusedScanCompiler
 
         var body = Block(Assign(t, facts.TicksOf(item)), IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
         var itemsBody = facts.ItemsOf(Field(frame, nameof(Frame<TProfile>.Profile)));
+        var end = Label("end");
         var block = new List<Expression>
         {
+            // Called with no frame, the loop returns at once: that call makes the JIT compile it off the hot path.
+            IfThen(ReferenceEqual(frame, Constant(null, frame.Type)), Return(end)),
             Assign(asOf, Field(frame, nameof(Frame<TProfile>.AsOfTicks))),
             Assign(source, itemsBody.Type == typeof(IEnumerable<TItem>) ? itemsBody : Convert(itemsBody, typeof(IEnumerable<TItem>))),
             IfThen(Equal(source, Constant(null)), Throw(New(typeof(InvalidOperationException).GetConstructor([typeof(string)])!, Constant(facts.NullMessage)))),
@@ -51,6 +54,7 @@ internal static class FusedScanCompiler
         block.Add(Loop(source, item, body));
         var accumulators = Field(frame, nameof(Frame<TProfile>.Accumulators));
         block.AddRange(accs.Select(a => a.WriteBack(accumulators)));
+        block.Add(Label(end));
 
         var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Concat(accs.SelectMany(a => a.Variables));
         return Lambda<Action<Frame<TProfile>>>(Block(variables, block), frame).Compile();

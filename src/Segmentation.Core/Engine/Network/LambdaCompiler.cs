@@ -2,9 +2,12 @@ using System.Linq.Expressions;
 
 namespace Segmentation.Core.Engine.Network;
 
-internal sealed class LambdaCompiler(bool interpret)
+internal sealed class LambdaCompiler(bool interpret, bool deferScanCode = false)
 {
     public bool Interpret { get; } = interpret;
+
+    /// <summary>Whether collections' fused loops are generated later, with the code tier, instead of while the network is built.</summary>
+    public bool DeferScanCode { get; } = deferScanCode;
 
     public TDelegate Compile<TDelegate>(LambdaExpression lambda)
         where TDelegate : Delegate =>

@@ -10,7 +10,14 @@ internal sealed class ScannerFactory<TProfile>(CollectionPlan plan, LambdaCompil
         var filters = plan.Filters.Select(compiler.Compile<Func<TItem, bool>>).ToArray();
         var selectors = plan.Selectors.Select(s => compiler.Compile<TItem, decimal>(s)).ToArray();
         var specs = plan.Specs.ToArray();
-        var fused = compiler.Interpret ? null : FusedScanCompiler.Compile(facts, specs, plan.Filters, plan.Selectors);
-        return new TypedCollectionScanner<TProfile, TItem>(specs, facts, filters, selectors, fused);
+        if (compiler.Interpret)
+        {
+            return new TypedCollectionScanner<TProfile, TItem>(specs, facts, filters, selectors);
+        }
+
+        Action<Frame<TProfile>> Fuse() => FusedScanCompiler.Compile(facts, specs, plan.Filters, plan.Selectors);
+        return compiler.DeferScanCode
+            ? new TypedCollectionScanner<TProfile, TItem>(specs, facts, filters, selectors, compileFused: Fuse)
+            : new TypedCollectionScanner<TProfile, TItem>(specs, facts, filters, selectors, Fuse());
     }
 }

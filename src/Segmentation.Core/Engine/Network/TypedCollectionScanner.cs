@@ -7,24 +7,43 @@ namespace Segmentation.Core.Engine.Network;
 /// <summary>
 /// The scanner of a collection of <typeparamref name="TItem"/>: the generated fused loop when there is one, otherwise
 /// the same pass interpreted over the collection's shared compiled accessors (<see cref="DatedFacts{TProfile, TItem}"/>)
-/// and the compiled filters and selectors.
+/// and the compiled filters and selectors. The fused loop can be generated later (<paramref name="compileFused"/>, see
+/// <see cref="CompileCode"/>): until it is published, scans take the interpreted pass, which gives the same answers.
 /// </summary>
 internal sealed class TypedCollectionScanner<TProfile, TItem>(
     AccumulatorSpec[] specs,
     DatedFacts<TProfile, TItem> facts,
     Func<TItem, bool>[] filters,
     Func<TItem, decimal>[] selectors,
-    Action<Frame<TProfile>>? fused = null) : CollectionScanner<TProfile>(facts.Name, specs)
+    Action<Frame<TProfile>>? fused = null,
+    Func<Action<Frame<TProfile>>>? compileFused = null) : CollectionScanner<TProfile>(facts.Name, specs)
 {
     private readonly Func<TItem, long> ticks = facts.Ticks;
+    private Action<Frame<TProfile>>? fused = fused;
 
-    protected override bool IsFused => fused is not null;
+    protected override bool IsFused => Volatile.Read(ref fused) is not null;
+
+    /// <inheritdoc />
+    public override bool HasPendingCode => compileFused is not null && Volatile.Read(ref fused) is null;
+
+    /// <inheritdoc />
+    public override void CompileCode()
+    {
+        if (!HasPendingCode)
+        {
+            return;
+        }
+
+        var code = compileFused!();
+        code(null!); // Returns at once: makes the JIT compile the loop here rather than on the first evaluation.
+        Interlocked.CompareExchange(ref fused, code, null);
+    }
 
     protected override void ScanAll(Frame<TProfile> frame)
     {
-        if (fused is not null)
+        if (Volatile.Read(ref fused) is { } code)
         {
-            fused(frame);
+            code(frame);
             return;
         }
 
