@@ -115,14 +115,13 @@ public sealed class CodeChunkingTests
         var tier = new CodeTier<Customer>(network);
         var engine = new SegmentEngine<Customer>(ruleSet, tier, TimeProvider.System, interpreted: false, Task.FromResult(false));
         network.Collections.Should().OnlyContain(c => c.HasPendingCode);
-        var uses = NetworkCompiler.CountUses(network);
         var shared = NetworkCompiler.SharedAcrossChunks(network, tier.Starts);
 
         // Act: the network alone, then every chunk as code over interpreted scans, then the loops published too.
         var networkOnly = Memberships(engine, customers);
         for (var chunk = 0; chunk < tier.ChunkCount; chunk++)
         {
-            tier.Publish(chunk, NetworkCompiler.CompileChunk(network, uses, tier.UnitsOf(chunk), shared));
+            tier.Publish(chunk, NetworkCompiler.CompileChunk(network, tier.UnitsOf(chunk), shared));
         }
 
         var codeOverInterpretedScans = Memberships(engine, customers);

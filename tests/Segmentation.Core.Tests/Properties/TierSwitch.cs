@@ -12,7 +12,6 @@ namespace Segmentation.Core.Tests.Properties;
 internal sealed class TierSwitch<TProfile>
 {
     private readonly int[] order;
-    private readonly int[] uses;
     private readonly NetworkCompiler.CrossChunk shared;
     private int next;
 
@@ -28,7 +27,6 @@ internal sealed class TierSwitch<TProfile>
         });
         order = [.. Enumerable.Range(0, Engine.Tier.ChunkCount)];
         random.Shuffle(order);
-        uses = NetworkCompiler.CountUses(Engine.Tier.Network);
         shared = NetworkCompiler.SharedAcrossChunks(Engine.Tier.Network, Engine.Tier.Starts);
     }
 
@@ -52,7 +50,7 @@ internal sealed class TierSwitch<TProfile>
 
         var chunk = order[next++];
         var tier = Engine.Tier;
-        tier.Publish(chunk, NetworkCompiler.CompileChunk(tier.Network, uses, tier.UnitsOf(chunk), shared));
+        tier.Publish(chunk, NetworkCompiler.CompileChunk(tier.Network, tier.UnitsOf(chunk), shared));
     }
 
     /// <summary>A description for failure messages.</summary>

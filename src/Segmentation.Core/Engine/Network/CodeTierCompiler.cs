@@ -17,7 +17,6 @@ internal sealed class CodeTierCompiler<TProfile>
     public const string ActivityName = "segmentation.codegen";
 
     private readonly CodeTier<TProfile> tier;
-    private readonly int[] uses;
     private readonly NetworkCompiler.CrossChunk shared;
     private readonly CollectionScanner<TProfile>[] scans;
     private readonly int chunks;
@@ -36,7 +35,6 @@ internal sealed class CodeTierCompiler<TProfile>
         chunks = generateUnits ? tier.ChunkCount : 0;
         this.budget = budget;
         this.logger = logger;
-        uses = NetworkCompiler.CountUses(tier.Network);
         shared = NetworkCompiler.SharedAcrossChunks(tier.Network, tier.Starts);
     }
 
@@ -114,7 +112,7 @@ internal sealed class CodeTierCompiler<TProfile>
             var chunk = job - scans.Length;
             try
             {
-                var code = NetworkCompiler.CompileChunk(tier.Network, uses, tier.UnitsOf(chunk), shared);
+                var code = NetworkCompiler.CompileChunk(tier.Network, tier.UnitsOf(chunk), shared);
                 code(null!); // Returns at once: makes the JIT compile the chunk here rather than on the first evaluation.
                 tier.Publish(chunk, code);
             }

@@ -94,11 +94,11 @@ internal static class NetworkCompiler
     }
 
     /// <summary>
-    /// Generates and compiles one chunk of units; <paramref name="uses"/> comes from <see cref="CountUses"/> and
-    /// <paramref name="shared"/> from <see cref="SharedAcrossChunks{TProfile}"/> (<see langword="null"/>: nothing is kept for other chunks).
+    /// Generates and compiles one chunk of units; <paramref name="shared"/> comes from
+    /// <see cref="SharedAcrossChunks{TProfile}"/> (<see langword="null"/>: nothing is kept for other chunks).
     /// </summary>
-    public static Action<Frame<TProfile>> CompileChunk<TProfile>(Network<TProfile> network, int[] uses, ReadOnlySpan<Unit<TProfile>> units, CrossChunk? shared = null) =>
-        new ChunkCompiler<TProfile>(network, uses, shared ?? CrossChunk.None(network.Shape)).Compile(units);
+    public static Action<Frame<TProfile>> CompileChunk<TProfile>(Network<TProfile> network, ReadOnlySpan<Unit<TProfile>> units, CrossChunk? shared = null) =>
+        new ChunkCompiler<TProfile>(network, CountUses(network, units), shared ?? CrossChunk.None(network.Shape)).Compile(units);
 
     /// <summary>
     /// The profile values (selectors and date measures) and text indexes that more than one chunk reads: a chunk that
@@ -155,10 +155,15 @@ internal static class NetworkCompiler
         }
     }
 
-    /// <summary>How many places refer to each condition node: nodes referred to more than once are memoized.</summary>
-    public static int[] CountUses<TProfile>(Network<TProfile> network)
+    /// <summary>
+    /// How many places in <paramref name="units"/> refer to each condition node, and how many distinct comparisons to
+    /// each value: in a chunk, a condition or value referred to more than once is memoized in a local, one referred to
+    /// once is written out in place.
+    /// </summary>
+    public static Uses CountUses<TProfile>(Network<TProfile> network, ReadOnlySpan<Unit<TProfile>> units)
     {
         var uses = new int[network.Conditions.Length];
+        var valueUses = new int[network.Values.Length];
         var visited = new bool[network.Conditions.Length];
 
         void Visit(ConditionNode<TProfile> node)
@@ -170,6 +175,11 @@ internal static class NetworkCompiler
             }
 
             visited[node.Index] = true;
+            if (node is ComparisonNode<TProfile> comparison)
+            {
+                valueUses[comparison.Value.Index]++;
+            }
+
             var children = node switch
             {
                 JunctionNode<TProfile> junction => junction.Children,
@@ -182,7 +192,7 @@ internal static class NetworkCompiler
             }
         }
 
-        foreach (var unit in network.Units)
+        foreach (var unit in units)
         {
             foreach (var root in Roots(unit))
             {
@@ -190,8 +200,11 @@ internal static class NetworkCompiler
             }
         }
 
-        return uses;
+        return new Uses(uses, valueUses);
     }
+
+    /// <summary>References to each condition node (by index) and comparisons of each value (by index) in a chunk.</summary>
+    public sealed record Uses(int[] Conditions, int[] Values);
 
     private static IEnumerable<ConditionNode<TProfile>> Roots<TProfile>(Unit<TProfile> unit) => unit switch
     {
@@ -211,7 +224,7 @@ internal static class NetworkCompiler
     /// <summary>A value in the type generated code compares it in: <see cref="long"/> or <see cref="decimal"/>, with whether it is present.</summary>
     private sealed record TypedValue(ParameterExpression Value, ParameterExpression Present, ParameterExpression Done, Expression Compute);
 
-    private sealed class ChunkCompiler<TProfile>(Network<TProfile> network, int[] uses, CrossChunk shared)
+    private sealed class ChunkCompiler<TProfile>(Network<TProfile> network, Uses uses, CrossChunk shared)
     {
         private static readonly MethodInfo ScanUnchecked = typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.ScanUnchecked))!;
         private static readonly MethodInfo MatchText = typeof(TextIndex<TProfile>).GetMethod(nameof(TextIndex<TProfile>.Match))!;
@@ -286,7 +299,7 @@ internal static class NetworkCompiler
         /// <summary>A boolean expression for the condition, memoized in a local when several places refer to it.</summary>
         private Expression Condition(ConditionNode<TProfile> node)
         {
-            if (uses[node.Index] <= 1)
+            if (uses.Conditions[node.Index] <= 1)
             {
                 return Compute(node);
             }
@@ -364,7 +377,9 @@ internal static class NetworkCompiler
         private Expression Comparison(ComparisonNode<TProfile> node)
         {
             var value = Value(node.Value);
-            var ensure = IfThen(Not(value.Done), Block(value.Compute, Assign(value.Done, Constant(true))));
+
+            // A value only this comparison reads is computed in place; one several read, once, at whichever comes first.
+            var ensure = uses.Values[node.Value.Index] <= 1 ? value.Compute : IfThen(Not(value.Done), Block(value.Compute, Assign(value.Done, Constant(true))));
             var matches = value.Value.Type == typeof(long)
                 ? WholeComparison.Matches(value.Value, node.Comparison)
                 : WholeComparison.Decimal(value.Value, node.Comparison);
