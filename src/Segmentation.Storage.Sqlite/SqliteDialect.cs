@@ -16,9 +16,11 @@ internal sealed class SqliteDialect : RelationalDialect
 
     private readonly string connectionString;
     private readonly int timeoutSeconds;
+    private readonly long? maxSize;
 
-    public SqliteDialect(string connectionString, TimeSpan timeout)
+    public SqliteDialect(string connectionString, TimeSpan timeout, long? maxSize = null)
     {
+        this.maxSize = maxSize;
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds) };
         this.connectionString = builder.ToString();
         timeoutSeconds = builder.DefaultTimeout;
@@ -42,6 +44,15 @@ internal sealed class SqliteDialect : RelationalDialect
             await using var pragmas = connection.CreateCommand();
             pragmas.CommandText = $"PRAGMA busy_timeout = {timeoutSeconds * 1000}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (maxSize is { } bytes)
+            {
+                // max_page_count holds for this connection only, so every connection sets it.
+                pragmas.CommandText = "PRAGMA page_size";
+                var pageSize = Convert.ToInt64(await pragmas.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                pragmas.CommandText = $"PRAGMA max_page_count = {Math.Max(1, bytes / pageSize)}";
+                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return connection;
         }
         catch

@@ -110,6 +110,9 @@ public sealed class ThrowawayPostgreSql : IAsyncDisposable
 
     private string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username={User};Database={database};Maximum Pool Size=40";
 
+    /// <summary>Whether the PostgreSQL server binaries are installed.</summary>
+    public static bool ServerInstalled => FindBinaries() is not null;
+
     private static string? FindBinaries()
     {
         var candidates = Directory.Exists("/usr/lib/postgresql")
