@@ -13,6 +13,7 @@ internal sealed class SqliteDialect : RelationalDialect
     private const int Full = 13;
     private const int CantOpen = 14;
     private const int NotADatabase = 26;
+    private const long UnlimitedPages = 4_294_967_294;
 
     private readonly string connectionString;
     private readonly int timeoutSeconds;
@@ -44,14 +45,19 @@ internal sealed class SqliteDialect : RelationalDialect
             await using var pragmas = connection.CreateCommand();
             pragmas.CommandText = $"PRAGMA busy_timeout = {timeoutSeconds * 1000}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // max_page_count holds for one connection, and pooled connections are shared by every store on the same
+            // connection string, so each open sets it: this store's cap, or SQLite's own largest page count.
+            var maxPages = UnlimitedPages;
             if (maxSize is { } bytes)
             {
-                // max_page_count holds for this connection only, so every connection sets it.
                 pragmas.CommandText = "PRAGMA page_size";
                 var pageSize = Convert.ToInt64(await pragmas.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-                pragmas.CommandText = $"PRAGMA max_page_count = {Math.Max(1, bytes / pageSize)}";
-                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                maxPages = Math.Max(1, bytes / pageSize);
             }
+
+            pragmas.CommandText = $"PRAGMA max_page_count = {maxPages}";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
             return connection;
         }
