@@ -43,21 +43,18 @@ internal sealed class SqliteDialect : RelationalDialect
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = $"PRAGMA busy_timeout = {timeoutSeconds * 1000}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
             // max_page_count holds for one connection, and pooled connections are shared by every store on the same
-            // connection string, so each open sets it: this store's cap, or SQLite's own largest page count.
-            var maxPages = UnlimitedPages;
+            // connection string, so each open sets it: SQLite's own largest page count, or this store's cap.
+            pragmas.CommandText = $"PRAGMA busy_timeout = {timeoutSeconds * 1000}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA max_page_count = {UnlimitedPages};";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             if (maxSize is { } bytes)
             {
                 pragmas.CommandText = "PRAGMA page_size";
                 var pageSize = Convert.ToInt64(await pragmas.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-                maxPages = Math.Max(1, bytes / pageSize);
+                pragmas.CommandText = $"PRAGMA max_page_count = {Math.Max(1, bytes / pageSize)}";
+                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            pragmas.CommandText = $"PRAGMA max_page_count = {maxPages}";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
             return connection;
         }
