@@ -42,7 +42,7 @@ internal static class SnippetCompiler
     public static (byte[]? Image, IReadOnlyList<string> Problems) Compile(MarkdownBlock snippet, IReadOnlyList<MarkdownBlock> files)
     {
         var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, "GlobalUsings.g.cs") };
-        trees.AddRange(new[] { snippet }.Concat(files).Select(b => CSharpSyntaxTree.ParseText(b.Code, ParseOptions, $"{b.File}:{b.Line}")));
+        trees.AddRange(new[] { snippet }.Concat(files).Select(b => CSharpSyntaxTree.ParseText(b.Code, ParseOptions, b.Line > 0 ? $"{b.File}:{b.Line}" : b.File)));
         var kind = IsProgram(snippet) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         var compilation = CSharpCompilation.Create(
             "Snippet" + Guid.NewGuid().ToString("N"),
@@ -58,16 +58,22 @@ internal static class SnippetCompiler
         return (emitted.Success && problems.Length == 0 ? image.ToArray() : null, problems);
     }
 
-    /// <summary>Runs a compiled program and returns what it wrote to the console.</summary>
+    /// <summary>
+    /// Runs a compiled program in a new empty working directory (a snippet may write <c>segments.db</c> or read
+    /// <c>segments.csv</c>), and returns what it wrote to the console.
+    /// </summary>
     /// <param name="image">The program's assembly image.</param>
     /// <returns>The standard output.</returns>
     public static string Run(byte[] image)
     {
         var context = new AssemblyLoadContext("snippet", isCollectible: true);
         var original = Console.Out;
+        var directory = Directory.CreateTempSubdirectory("readme-snippet-");
+        var workingDirectory = Environment.CurrentDirectory;
         using var output = new StringWriter();
         try
         {
+            Environment.CurrentDirectory = directory.FullName;
             var assembly = context.LoadFromStream(new MemoryStream(image));
             var entry = assembly.EntryPoint ?? throw new InvalidOperationException("The program has no entry point.");
             Console.SetOut(output);
@@ -82,7 +88,9 @@ internal static class SnippetCompiler
         finally
         {
             Console.SetOut(original);
+            Environment.CurrentDirectory = workingDirectory;
             context.Unload();
+            DeleteQuietly(directory);
         }
 
         return output.ToString();
@@ -92,6 +100,21 @@ internal static class SnippetCompiler
     /// <param name="image">The assembly image.</param>
     /// <returns>The assembly.</returns>
     public static Assembly Load(byte[] image) => AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(image));
+
+    private static void DeleteQuietly(DirectoryInfo directory)
+    {
+        try
+        {
+            directory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open (a pooled SQLite connection) leaves the temporary directory behind; nothing to fail.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 
     private static bool IsManaged(string path)
     {

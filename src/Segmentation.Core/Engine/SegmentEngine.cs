@@ -39,7 +39,7 @@ public static class SegmentEngine
         ArgumentNullException.ThrowIfNull(ruleSet);
         options ??= new SegmentEngineOptions();
         var network = new NetworkBuilder<TProfile>(ruleSet, new LambdaCompiler(options.PreferInterpretation)).Build();
-        var tier = new CodeTier<TProfile>(network, options.UnitsPerChunk);
+        var tier = new CodeTier<TProfile>(network, options.UnitsPerChunk, options.WeightPerChunk);
         var generation = options.PreferInterpretation || options.CodeGeneration == CodeGeneration.Disabled || network.Units.Length > options.CodeGenerationMaxUnits
             ? Task.FromResult(false)
             : CodeTierCompiler<TProfile>.Generate(

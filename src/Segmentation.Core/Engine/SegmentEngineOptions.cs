@@ -47,4 +47,7 @@ public sealed class SegmentEngineOptions
 
     /// <summary>The units per generated method (tests use small chunks to exercise chunk-by-chunk tiering on small catalogs).</summary>
     internal int UnitsPerChunk { get; set; } = NetworkCompiler.UnitsPerChunk;
+
+    /// <summary>The most weight of units generated into one method (for tests and measurements; see <see cref="NetworkCompiler.WeightPerChunk"/>).</summary>
+    internal int WeightPerChunk { get; set; } = NetworkCompiler.WeightPerChunk;
 }

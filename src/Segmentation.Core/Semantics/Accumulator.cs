@@ -78,55 +78,93 @@ internal struct Accumulator
         ?? ((parts & AccumulatorParts.Sum) != 0 ? SumFault : null)
         ?? ((parts & AccumulatorParts.FirstDaySum) != 0 ? FirstDaySumFault : null);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddCount() => Count++;
+    // Each part's update is defined once, on the part's fields passed by reference: the instance methods below apply
+    // it to an accumulator, and generated loops apply it to plain locals (one per field), which the JIT keeps in registers.
 
+    /// <summary>Counts one fact.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddInstant(long ticks)
+    public static void AddCount(ref long count) => count++;
+
+    /// <summary>Widens the first and last instants to take <paramref name="ticks"/> in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddInstant(ref long firstTicks, ref long lastTicks, long ticks)
     {
-        if (ticks < FirstTicks)
+        if (ticks < firstTicks)
         {
-            FirstTicks = ticks;
+            firstTicks = ticks;
         }
 
-        if (ticks > LastTicks)
+        if (ticks > lastTicks)
         {
-            LastTicks = ticks;
+            lastTicks = ticks;
         }
     }
+
+    /// <summary>Adds to a running sum; throws <see cref="OverflowException"/> on overflow (the fast path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddSum(ref decimal sum, decimal value) => sum += value;
+
+    /// <summary>Widens the least and greatest values to take <paramref name="value"/> in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddMinMax(ref decimal min, ref decimal max, decimal value)
+    {
+        if (value < min)
+        {
+            min = value;
+        }
+
+        if (value > max)
+        {
+            max = value;
+        }
+    }
+
+    /// <summary>
+    /// Adds to the first day's sum, restarting it on an earlier day; throws <see cref="OverflowException"/> on overflow.
+    /// Returns whether it restarted (a sum that had overflowed on a later day has a value again).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AddFirstDay(ref long firstDay, ref decimal firstDaySum, long ticks, decimal value)
+    {
+        var day = DateMath.Day(ticks);
+        if (day < firstDay)
+        {
+            firstDay = day;
+            firstDaySum = value;
+            return true;
+        }
+
+        if (day == firstDay)
+        {
+            firstDaySum += value;
+        }
+
+        return false;
+    }
+
+    /// <summary>Counts one fact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddCount() => AddCount(ref Count);
+
+    /// <summary>Widens the first and last instants.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddInstant(long ticks) => AddInstant(ref FirstTicks, ref LastTicks, ticks);
 
     /// <summary>Adds to the running sum; throws <see cref="OverflowException"/> on overflow (the fast path).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddSum(decimal value) => Sum += value;
+    public void AddSum(decimal value) => AddSum(ref Sum, value);
 
+    /// <summary>Widens the least and greatest values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddMinMax(decimal value)
-    {
-        if (value < Min)
-        {
-            Min = value;
-        }
-
-        if (value > Max)
-        {
-            Max = value;
-        }
-    }
+    public void AddMinMax(decimal value) => AddMinMax(ref Min, ref Max, value);
 
     /// <summary>Adds to the first day's sum (restarting it on an earlier day); throws <see cref="OverflowException"/> on overflow.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddFirstDay(long ticks, decimal value)
     {
-        var day = DateMath.Day(ticks);
-        if (day < FirstDay)
+        if (AddFirstDay(ref FirstDay, ref FirstDaySum, ticks, value))
         {
-            FirstDay = day;
-            FirstDaySum = value;
             FirstDaySumFault = null;
-        }
-        else if (day == FirstDay)
-        {
-            FirstDaySum += value;
         }
     }
 

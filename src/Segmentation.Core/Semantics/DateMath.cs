@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace Segmentation.Core.Semantics;
 
@@ -6,9 +7,11 @@ namespace Segmentation.Core.Semantics;
 internal static class DateMath
 {
     /// <summary>A fact's instant: a <see cref="DateTime"/> is taken as UTC unless its kind is local, which is converted.</summary>
-    public static long Ticks(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime().Ticks : value.Ticks;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Ticks(DateTime value) => value.Kind == DateTimeKind.Local ? LocalTicks(value) : value.Ticks;
 
     /// <summary>A fact's instant: the offset's UTC ticks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Ticks(DateTimeOffset value) => value.UtcTicks;
 
     /// <summary>The call of <see cref="Ticks(DateTime)"/> or <see cref="Ticks(DateTimeOffset)"/> on a date expression, for generated code.</summary>
@@ -16,16 +19,24 @@ internal static class DateMath
         Expression.Call(typeof(DateMath).GetMethod(nameof(Ticks), [date.Type])
             ?? throw new InvalidOperationException($"Unsupported date type {date.Type}."), date);
 
+    /// <summary>The instant of a local-kind date, converted to UTC: kept out of line so the common case inlines into every scan loop.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long LocalTicks(DateTime value) => value.ToUniversalTime().Ticks;
+
     /// <summary>The UTC calendar day of an instant.</summary>
     public static long Day(long ticks) => ticks / TimeSpan.TicksPerDay;
 
     /// <summary>A span of ticks in whole and fractional days.</summary>
     public static decimal Days(long ticks) => (decimal)ticks / TimeSpan.TicksPerDay;
 
+    /// <summary>Completed years from <paramref name="date"/> to <paramref name="asOfDate"/> (an age): one less before this year's anniversary.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Years(DateTime date, DateTime asOfDate)
     {
-        var years = asOfDate.Year - date.Year;
-        return (asOfDate.Month, asOfDate.Day).CompareTo((date.Month, date.Day)) < 0 ? years - 1 : years;
+        var (asOfYear, asOfMonth, asOfDay) = asOfDate;
+        var (year, month, day) = date;
+        var beforeAnniversary = asOfMonth < month || (asOfMonth == month && asOfDay < day);
+        return asOfYear - year - (beforeAnniversary ? 1 : 0);
     }
 
     public static int DaysUntilAnniversary(DateTime date, DateTime asOfDate)
@@ -39,6 +50,8 @@ internal static class DateMath
         return (next - asOfDate).Days;
     }
 
+    /// <summary>Months from <paramref name="asOfDate"/>'s month to <paramref name="date"/>'s month (0 in the anniversary month).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int MonthsUntilAnniversaryMonth(DateTime date, DateTime asOfDate) => (date.Month - asOfDate.Month + 12) % 12;
 
     private static DateTime Anniversary(DateTime date, int year) =>

@@ -13,6 +13,7 @@ internal sealed class TierSwitch<TProfile>
 {
     private readonly int[] order;
     private readonly int[] uses;
+    private readonly NetworkCompiler.CrossChunk shared;
     private int next;
 
     public TierSwitch(RuleSet<TProfile> ruleSet, int seed)
@@ -23,10 +24,12 @@ internal sealed class TierSwitch<TProfile>
             PreferInterpretation = false,
             CodeGeneration = CodeGeneration.Disabled,
             UnitsPerChunk = random.Next(1, 5),
+            WeightPerChunk = random.Next(1, 30),
         });
         order = [.. Enumerable.Range(0, Engine.Tier.ChunkCount)];
         random.Shuffle(order);
         uses = NetworkCompiler.CountUses(Engine.Tier.Network);
+        shared = NetworkCompiler.SharedAcrossChunks(Engine.Tier.Network, Engine.Tier.Starts);
     }
 
     public TierSwitch(CatalogDefinition<TProfile> catalog, int seed)
@@ -49,7 +52,7 @@ internal sealed class TierSwitch<TProfile>
 
         var chunk = order[next++];
         var tier = Engine.Tier;
-        tier.Publish(chunk, NetworkCompiler.CompileChunk(tier.Network, uses, tier.UnitsOf(chunk)));
+        tier.Publish(chunk, NetworkCompiler.CompileChunk(tier.Network, uses, tier.UnitsOf(chunk), shared));
     }
 
     /// <summary>A description for failure messages.</summary>

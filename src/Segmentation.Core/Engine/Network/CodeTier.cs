@@ -6,7 +6,7 @@ namespace Segmentation.Core.Engine.Network;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The units are cut into chunks (<see cref="NetworkCompiler.UnitsPerChunk"/> units each by default) in stratum order. Each chunk's delegate
+/// The units are cut into chunks in stratum order, each small enough for the JIT to optimize fully (see <see cref="NetworkCompiler.ChunkStarts{TProfile}"/>). Each chunk's delegate
 /// is published on its own with a volatile write, and when every chunk is there the whole array is published in one
 /// more volatile write, which selects the fast path. An evaluation reads each chunk slot once, at the moment it needs
 /// that chunk, so an evaluation in flight during a swap simply runs some chunks on the network and the rest as code.
@@ -28,21 +28,20 @@ internal sealed class CodeTier<TProfile>
     private int published;
     private long fallbacks;
 
-    public CodeTier(Network<TProfile> network, int unitsPerChunk = NetworkCompiler.UnitsPerChunk)
+    public CodeTier(Network<TProfile> network, int unitsPerChunk = NetworkCompiler.UnitsPerChunk, int weightPerChunk = NetworkCompiler.WeightPerChunk)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(unitsPerChunk, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(weightPerChunk, 1);
         this.network = network;
-        var count = (network.Units.Length + unitsPerChunk - 1) / unitsPerChunk;
-        chunks = new Action<Frame<TProfile>>?[count];
-        starts = new int[count + 1];
-        for (var i = 0; i <= count; i++)
-        {
-            starts[i] = Math.Min(i * unitsPerChunk, network.Units.Length);
-        }
+        starts = NetworkCompiler.ChunkStarts(network, unitsPerChunk, weightPerChunk);
+        chunks = new Action<Frame<TProfile>>?[Math.Max(starts.Length - 1, 0)];
     }
 
     /// <summary>The network this tier runs.</summary>
     public Network<TProfile> Network => network;
+
+    /// <summary>Where each chunk's units start, then the end.</summary>
+    public IReadOnlyList<int> Starts => starts;
 
     /// <summary>The number of chunks the units are cut into.</summary>
     public int ChunkCount => chunks.Length;

@@ -18,6 +18,7 @@ internal sealed class CodeTierCompiler<TProfile>
 
     private readonly CodeTier<TProfile> tier;
     private readonly int[] uses;
+    private readonly NetworkCompiler.CrossChunk shared;
     private readonly TimeSpan budget;
     private readonly ILogger? logger;
     private readonly Stopwatch stopwatch = new();
@@ -31,6 +32,7 @@ internal sealed class CodeTierCompiler<TProfile>
         this.budget = budget;
         this.logger = logger;
         uses = NetworkCompiler.CountUses(tier.Network);
+        shared = NetworkCompiler.SharedAcrossChunks(tier.Network, tier.Starts);
     }
 
     /// <summary>
@@ -88,7 +90,7 @@ internal sealed class CodeTierCompiler<TProfile>
 
             try
             {
-                var code = NetworkCompiler.CompileChunk(tier.Network, uses, tier.UnitsOf(chunk));
+                var code = NetworkCompiler.CompileChunk(tier.Network, uses, tier.UnitsOf(chunk), shared);
                 code(null!); // Returns at once: makes the JIT compile the chunk here rather than on the first evaluation.
                 tier.Publish(chunk, code);
             }

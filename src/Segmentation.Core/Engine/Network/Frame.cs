@@ -28,6 +28,11 @@ internal sealed class Frame<TProfile>
             DayBuffers[i] = new long[16];
         }
 
+        CodeStamps = new int[shape.Values + shape.TextIndexes];
+        CodeWholes = new long[shape.Values];
+        CodeDecimals = new decimal[shape.Values];
+        CodePresent = new bool[shape.Values];
+        CodeTextHits = new bool[]?[shape.TextIndexes];
         ValueBuffers = new decimal[shape.ValueBuffers][];
         ValueCounts = new int[shape.ValueBuffers];
         for (var i = 0; i < ValueBuffers.Length; i++)
@@ -113,6 +118,27 @@ internal sealed class Frame<TProfile>
 
     public readonly decimal[][] ValueBuffers;
 
+    /// <summary>The number of this evaluation on this frame: a <see cref="CodeStamps"/> entry equal to it is from this evaluation.</summary>
+    public int Epoch;
+
+    /// <summary>
+    /// When generated code last stored a value (by value node index) or a text index's answer (after the values, by
+    /// <see cref="TextIndex{TProfile}.Number"/>) for a later chunk to reuse: valid when equal to <see cref="Epoch"/>.
+    /// </summary>
+    public readonly int[] CodeStamps;
+
+    /// <summary>Whole-number values generated code stored for later chunks.</summary>
+    public readonly long[] CodeWholes;
+
+    /// <summary>Decimal values generated code stored for later chunks.</summary>
+    public readonly decimal[] CodeDecimals;
+
+    /// <summary>Whether each stored value is present.</summary>
+    public readonly bool[] CodePresent;
+
+    /// <summary>Text indexes' answers generated code stored for later chunks.</summary>
+    public readonly bool[]?[] CodeTextHits;
+
     public readonly int[] ValueCounts;
 
     public void Reset(TProfile profile, DateTimeOffset asOf)
@@ -121,6 +147,12 @@ internal sealed class Frame<TProfile>
         AsOf = asOf;
         AsOfTicks = asOf.UtcTicks;
         AsOfDate = asOf.UtcDateTime.Date;
+        if (++Epoch == 0)
+        {
+            Array.Clear(CodeStamps);
+            Epoch = 1;
+        }
+
         Array.Clear(CollectionDone);
         Array.Clear(ValueStates);
         Array.Clear(Conditions);

@@ -37,7 +37,7 @@ internal static class FusedScanCompiler
         var perItem = new List<Expression>();
         perItem.AddRange(filterState.Select(Memo.Reset));
         perItem.AddRange(selectedDone.Select(d => Assign(d, Constant(false))));
-        perItem.AddRange(accs.Select(a => a.Update(context)));
+        perItem.AddRange(Updates(accs, context));
 
         var body = Block(Assign(t, facts.TicksOf(item)), IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
         var itemsBody = facts.ItemsOf(Field(frame, nameof(Frame<TProfile>.Profile)));
@@ -54,6 +54,36 @@ internal static class FusedScanCompiler
 
         var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Concat(accs.SelectMany(a => a.Variables));
         return Lambda<Action<Frame<TProfile>>>(Block(variables, block), frame).Compile();
+    }
+
+    /// <summary>
+    /// Every accumulator's update for one item. Windows that end at as-of are nested, so an item's instant is tested
+    /// once per distinct start, widest window first, and an item older than a window is never tested against the
+    /// narrower ones inside it: <c>if (t &gt; lo365) { …365-day updates…; if (t &gt; lo90) { …90-day updates… } }</c>.
+    /// That is exact because such windows share their end: an item outside a wider one is outside every narrower one.
+    /// </summary>
+    private static IEnumerable<Expression> Updates<TProfile>(AccumulatorLocal<TProfile>[] accs, ItemContext context)
+    {
+        var nested = accs
+            .Where(a => a.Spec.NewestTicks == 0 && a.Spec.OldestTicks is not null)
+            .GroupBy(a => a.Spec.OldestTicks!.Value)
+            .OrderBy(g => g.Key)
+            .ToArray();
+        Expression? inner = null;
+        foreach (var window in nested)
+        {
+            var updates = window.Select(a => a.Update(context, testWindow: false)).ToList();
+            if (inner is not null)
+            {
+                updates.Add(inner);
+            }
+
+            var first = window.First();
+            inner = IfThen(FactWindow.Test(context.Ticks, first.Lower, first.Upper, endsAtAsOf: true, hasLower: true)!, Block(updates));
+        }
+
+        var flat = accs.Where(a => !(a.Spec.NewestTicks == 0 && a.Spec.OldestTicks is not null)).Select(a => a.Update(context, testWindow: true));
+        return inner is null ? flat : flat.Append(inner);
     }
 
     private static Expression Loop(ParameterExpression source, ParameterExpression item, Expression body)
@@ -105,28 +135,46 @@ internal static class FusedScanCompiler
         ParameterExpression[] Selected,
         ParameterExpression[] SelectedDone);
 
-    /// <summary>One accumulator held in a local <see cref="Accumulator"/> during the loop, with its window bounds.</summary>
+    /// <summary>
+    /// One accumulator held in plain locals during the loop, one per field its parts keep (so the JIT keeps counts and
+    /// sums in registers), updated by <see cref="Accumulator"/>'s part methods; with its window bounds.
+    /// </summary>
     private sealed class AccumulatorLocal<TProfile>(AccumulatorSpec spec)
     {
         private readonly ParameterExpression lower = Variable(typeof(long), $"lo{spec.Slot}");
         private readonly ParameterExpression upper = Variable(typeof(long), $"up{spec.Slot}");
-        private readonly ParameterExpression acc = Variable(typeof(Accumulator), $"acc{spec.Slot}");
 
-        public IEnumerable<ParameterExpression> Variables => [lower, upper, acc];
+        /// <summary>A local for every field the parts keep except the faults, which the fast path never has.</summary>
+        private readonly Dictionary<string, ParameterExpression> fields = Accumulator.FieldsOf(spec.Parts)
+            .Select(name => typeof(Accumulator).GetField(name)!)
+            .Where(field => field.FieldType != typeof(Exception))
+            .ToDictionary(field => field.Name, field => Variable(field.FieldType, $"{field.Name}{spec.Slot}"));
+
+        public IEnumerable<ParameterExpression> Variables => [lower, upper, .. fields.Values];
+
+        /// <summary>The accumulator's spec.</summary>
+        public AccumulatorSpec Spec => spec;
+
+        /// <summary>The window's lower bound (exclusive) in ticks, for this evaluation.</summary>
+        public ParameterExpression Lower => lower;
+
+        /// <summary>The window's upper bound (inclusive) in ticks, for this evaluation.</summary>
+        public ParameterExpression Upper => upper;
 
         public IEnumerable<Expression> Initialize(ParameterExpression asOf) =>
         [
             Assign(lower, Call(typeof(FactWindow), nameof(FactWindow.Lower), null, asOf, Constant(spec.OldestTicks, typeof(long?)))),
             Assign(upper, Call(typeof(FactWindow), nameof(FactWindow.Upper), null, asOf, Constant(spec.NewestTicks))),
-            Assign(acc, Field(null, Empty)),
+            .. fields.Select(f => Assign(f.Value, Field(Field(null, Empty), f.Key))),
         ];
 
-        public Expression Update(ItemContext c)
+        /// <summary>The update for one item: the window test (unless the caller made it), the filter, then the parts.</summary>
+        public Expression Update(ItemContext c, bool testWindow)
         {
             var actions = Actions(c);
 
             // Items after as-of never reach here, so a window ending at as-of needs no upper test, and "ever" no lower one.
-            var test = FactWindow.Test(c.Ticks, lower, upper, endsAtAsOf: spec.NewestTicks == 0, hasLower: spec.OldestTicks is not null);
+            var test = testWindow ? FactWindow.Test(c.Ticks, lower, upper, endsAtAsOf: spec.NewestTicks == 0, hasLower: spec.OldestTicks is not null) : null;
             if (spec.FilterIndex >= 0)
             {
                 Expression filter = ParameterReplacer.Inline(c.Filters[spec.FilterIndex], c.Item);
@@ -144,11 +192,11 @@ internal static class FusedScanCompiler
         /// <summary>The part updates the spec needs, in <see cref="Accumulator.Add"/>'s order.</summary>
         private Expression Actions(ItemContext c)
         {
-            var actions = new List<Expression> { Call(acc, nameof(Accumulator.AddCount), null) };
+            var actions = new List<Expression> { Part(nameof(Accumulator.AddCount), fields[nameof(Accumulator.Count)]) };
             var parts = spec.Parts;
             if ((parts & AccumulatorParts.FirstLast) != 0)
             {
-                actions.Add(Call(acc, nameof(Accumulator.AddInstant), null, c.Ticks));
+                actions.Add(Part(nameof(Accumulator.AddInstant), fields[nameof(Accumulator.FirstTicks)], fields[nameof(Accumulator.LastTicks)], c.Ticks));
             }
 
             Expression value = Constant(0m);
@@ -164,17 +212,17 @@ internal static class FusedScanCompiler
 
             if ((parts & AccumulatorParts.Sum) != 0)
             {
-                actions.Add(Call(acc, nameof(Accumulator.AddSum), null, value));
+                actions.Add(Part(nameof(Accumulator.AddSum), fields[nameof(Accumulator.Sum)], value));
             }
 
             if ((parts & AccumulatorParts.MinMax) != 0)
             {
-                actions.Add(Call(acc, nameof(Accumulator.AddMinMax), null, value));
+                actions.Add(Part(nameof(Accumulator.AddMinMax), fields[nameof(Accumulator.Min)], fields[nameof(Accumulator.Max)], value));
             }
 
             if ((parts & AccumulatorParts.FirstDaySum) != 0)
             {
-                actions.Add(Call(acc, nameof(Accumulator.AddFirstDay), null, c.Ticks, value));
+                actions.Add(Part(nameof(Accumulator.AddFirstDay), fields[nameof(Accumulator.FirstDay)], fields[nameof(Accumulator.FirstDaySum)], c.Ticks, value));
             }
 
             if (spec.DayBuffer >= 0)
@@ -190,11 +238,22 @@ internal static class FusedScanCompiler
             return Block(actions);
         }
 
-        /// <summary>Stores the fields of the parts the accumulator keeps (the others are never read), not the whole struct.</summary>
+        /// <summary>
+        /// Stores the fields of the parts the accumulator keeps (the others are never read), not the whole struct; the
+        /// faults are cleared (a fault would have left the loop).
+        /// </summary>
         public Expression WriteBack(Expression accumulators)
         {
             var slot = ArrayAccess(accumulators, Constant(spec.Slot));
-            return Block(Accumulator.FieldsOf(spec.Parts).Select(field => Assign(Field(slot, field), Field(acc, field))));
+            return Block(Accumulator.FieldsOf(spec.Parts).Select(field => Assign(
+                Field(slot, field),
+                fields.TryGetValue(field, out var local) ? local : Constant(null, typeof(Exception)))));
         }
+
+        /// <summary>A call of the static part update <paramref name="name"/> of <see cref="Accumulator"/>, fields passed by reference.</summary>
+        private static MethodCallExpression Part(string name, params Expression[] arguments) =>
+            Call(
+                typeof(Accumulator).GetMethods(BindingFlags.Public | BindingFlags.Static).Single(m => m.Name == name),
+                arguments);
     }
 }

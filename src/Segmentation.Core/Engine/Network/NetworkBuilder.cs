@@ -102,7 +102,7 @@ internal sealed class NetworkBuilder<TProfile>
             Values = [.. valueList],
             Conditions = [.. conditionList],
             Units = [.. units.OrderBy(u => u.Stratum)],
-            Shape = new NetworkShape(scanners.Length, layout.Accumulators, valueList.Count, conditionList.Count, slots.MembershipIds.Length, slots.Scores.Length, slots.Groups.Length, layout.DayBuffers, layout.ValueBuffers),
+            Shape = new NetworkShape(scanners.Length, layout.Accumulators, valueList.Count, conditionList.Count, slots.MembershipIds.Length, slots.Scores.Length, slots.Groups.Length, layout.DayBuffers, layout.ValueBuffers, textIndexes.Count),
             Slots = slots,
             NodeOf = nodeOf,
             ProfileId = profileId,
@@ -201,7 +201,7 @@ internal sealed class NetworkBuilder<TProfile>
         var key = new ShareKey("text", condition.Selector, Rest: condition.IgnoreCase ? "i" : "o");
         if (!textIndexes.TryGetValue(key, out var entry))
         {
-            entry = (new TextIndex<TProfile>(compiler.Compile<TProfile, string?>(condition.Selector), condition.Selector, ExpressionText.BodyOf(condition.Selector)), condition.Comparer);
+            entry = (new TextIndex<TProfile>(compiler.Compile<TProfile, string?>(condition.Selector), condition.Selector, ExpressionText.BodyOf(condition.Selector)) { Number = textIndexes.Count }, condition.Comparer);
             textIndexes[key] = entry;
         }
 

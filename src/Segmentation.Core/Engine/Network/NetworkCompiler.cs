@@ -22,12 +22,138 @@ namespace Segmentation.Core.Engine.Network;
 /// </remarks>
 internal static class NetworkCompiler
 {
-    /// <summary>The number of units generated into one method.</summary>
+    /// <summary>The most units generated into one method.</summary>
     public const int UnitsPerChunk = 24;
 
-    /// <summary>Generates and compiles one chunk of units; <paramref name="uses"/> comes from <see cref="CountUses"/>.</summary>
-    public static Action<Frame<TProfile>> CompileChunk<TProfile>(Network<TProfile> network, int[] uses, ReadOnlySpan<Unit<TProfile>> units) =>
-        new ChunkCompiler<TProfile>(network, uses).Compile(units);
+    /// <summary>
+    /// The most <see cref="Weight{TProfile}">weight</see> generated into one method. A method much larger than this
+    /// (roughly 3 KB of IL) has more locals than the JIT inlines or enregisters, and then runs far slower: every
+    /// property getter, decimal comparison and aggregate read becomes a call, and every local lives on the stack.
+    /// </summary>
+    public const int WeightPerChunk = 48;
+
+    /// <summary>
+    /// Where each chunk starts (plus the end): consecutive units, at most <paramref name="unitsPerChunk"/> and
+    /// <paramref name="weightPerChunk"/> weight each, a unit heavier than that on its own.
+    /// </summary>
+    public static int[] ChunkStarts<TProfile>(Network<TProfile> network, int unitsPerChunk, int weightPerChunk)
+    {
+        var starts = new List<int> { 0 };
+        var units = 0;
+        var weight = 0;
+        for (var i = 0; i < network.Units.Length; i++)
+        {
+            var unitWeight = Weight(network.Units[i]);
+            if (units > 0 && (units == unitsPerChunk || weight + unitWeight > weightPerChunk))
+            {
+                starts.Add(i);
+                units = 0;
+                weight = 0;
+            }
+
+            units++;
+            weight += unitWeight;
+        }
+
+        if (network.Units.Length > 0)
+        {
+            starts.Add(network.Units.Length);
+        }
+
+        return [.. starts];
+    }
+
+    /// <summary>
+    /// A measure of the code generated for a unit: one per condition node written out (a shared node each time it is
+    /// referred to), two per comparison (the value and the test), one for the unit's own bookkeeping.
+    /// </summary>
+    public static int Weight<TProfile>(Unit<TProfile> unit)
+    {
+        var weight = 1;
+        var pending = new Stack<ConditionNode<TProfile>>(Roots(unit));
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            weight += node is ComparisonNode<TProfile> ? 2 : 1;
+            switch (node)
+            {
+                case JunctionNode<TProfile> junction:
+                    foreach (var child in junction.Children)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+                case NotNode<TProfile> not:
+                    pending.Push(not.Inner);
+                    break;
+            }
+        }
+
+        return weight;
+    }
+
+    /// <summary>
+    /// Generates and compiles one chunk of units; <paramref name="uses"/> comes from <see cref="CountUses"/> and
+    /// <paramref name="shared"/> from <see cref="SharedAcrossChunks{TProfile}"/> (<see langword="null"/>: nothing is kept for other chunks).
+    /// </summary>
+    public static Action<Frame<TProfile>> CompileChunk<TProfile>(Network<TProfile> network, int[] uses, ReadOnlySpan<Unit<TProfile>> units, CrossChunk? shared = null) =>
+        new ChunkCompiler<TProfile>(network, uses, shared ?? CrossChunk.None(network.Shape)).Compile(units);
+
+    /// <summary>
+    /// The profile values (selectors and date measures) and text indexes that more than one chunk reads: a chunk that
+    /// computes one keeps it in the frame for the later chunks (see <see cref="Frame{TProfile}.CodeStamps"/>), so an age or
+    /// a country lookup is done once per profile however many chunks test it. Aggregates are not kept: reading one from
+    /// its accumulator costs no more than reading it back.
+    /// </summary>
+    public static CrossChunk SharedAcrossChunks<TProfile>(Network<TProfile> network, IReadOnlyList<int> starts)
+    {
+        var values = new int[network.Values.Length];
+        var texts = new int[network.Shape.TextIndexes];
+        var valueSeen = new int[network.Values.Length];
+        var textSeen = new int[network.Shape.TextIndexes];
+        for (var chunk = 0; chunk + 1 < starts.Count; chunk++)
+        {
+            var mark = chunk + 1;
+            for (var u = starts[chunk]; u < starts[chunk + 1]; u++)
+            {
+                var pending = new Stack<ConditionNode<TProfile>>(Roots(network.Units[u]));
+                while (pending.Count > 0)
+                {
+                    switch (pending.Pop())
+                    {
+                        case JunctionNode<TProfile> junction:
+                            foreach (var child in junction.Children)
+                            {
+                                pending.Push(child);
+                            }
+
+                            break;
+                        case NotNode<TProfile> not:
+                            pending.Push(not.Inner);
+                            break;
+                        case ComparisonNode<TProfile> { Value: ProfileValueNode<TProfile> or DateValueNode<TProfile> } comparison:
+                            Count(values, valueSeen, comparison.Value.Index, mark);
+                            break;
+                        case TextSetNode<TProfile> text:
+                            Count(texts, textSeen, text.TextIndex.Number, mark);
+                            break;
+                    }
+                }
+            }
+        }
+
+        return new CrossChunk([.. values.Select(c => c > 1)], [.. texts.Select(c => c > 1)]);
+
+        static void Count(int[] chunks, int[] seen, int index, int mark)
+        {
+            if (seen[index] != mark)
+            {
+                seen[index] = mark;
+                chunks[index]++;
+            }
+        }
+    }
 
     /// <summary>How many places refer to each condition node: nodes referred to more than once are memoized.</summary>
     public static int[] CountUses<TProfile>(Network<TProfile> network)
@@ -75,10 +201,17 @@ internal static class NetworkCompiler
         _ => throw new NotSupportedException($"Unsupported unit {unit.GetType().Name}."),
     };
 
+    /// <summary>Which values (by node index) and text indexes (by number) chunks keep in the frame for other chunks.</summary>
+    public sealed record CrossChunk(bool[] Values, bool[] Texts)
+    {
+        /// <summary>Nothing kept.</summary>
+        public static CrossChunk None(NetworkShape shape) => new(new bool[shape.Values], new bool[shape.TextIndexes]);
+    }
+
     /// <summary>A value in the type generated code compares it in: <see cref="long"/> or <see cref="decimal"/>, with whether it is present.</summary>
     private sealed record TypedValue(ParameterExpression Value, ParameterExpression Present, ParameterExpression Done, Expression Compute);
 
-    private sealed class ChunkCompiler<TProfile>(Network<TProfile> network, int[] uses)
+    private sealed class ChunkCompiler<TProfile>(Network<TProfile> network, int[] uses, CrossChunk shared)
     {
         private static readonly MethodInfo ScanUnchecked = typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.ScanUnchecked))!;
         private static readonly MethodInfo MatchText = typeof(TextIndex<TProfile>).GetMethod(nameof(TextIndex<TProfile>.Match))!;
@@ -194,7 +327,38 @@ internal static class NetworkCompiler
             }
 
             var selector = ParameterReplacer.Inline(index.Source, profile);
-            return Coalesce(hits, Assign(hits, Call(Constant(index), MatchText, selector.Type == typeof(string) ? selector : Convert(selector, typeof(string)))));
+            Expression match = Call(Constant(index), MatchText, selector.Type == typeof(string) ? selector : Convert(selector, typeof(string)));
+            if (shared.Texts[index.Number])
+            {
+                var slot = Constant(network.Values.Length + index.Number);
+                var kept = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeTextHits)), Constant(index.Number));
+                match = Expression.Condition(
+                    IsKept(slot),
+                    kept,
+                    Block(Assign(kept, match), Keep(slot), kept));
+            }
+
+            return Coalesce(hits, Assign(hits, match));
+        }
+
+        /// <summary>Whether an earlier chunk kept the value or text answer at <paramref name="slot"/> in this evaluation.</summary>
+        private Expression IsKept(Expression slot) =>
+            Equal(ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeStamps)), slot), Field(frame, nameof(Frame<TProfile>.Epoch)));
+
+        private Expression Keep(Expression slot) =>
+            Assign(ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeStamps)), slot), Field(frame, nameof(Frame<TProfile>.Epoch)));
+
+        /// <summary>Computes a value, or reads it back when an earlier chunk kept it, and keeps it for the later chunks.</summary>
+        private Expression KeptAcrossChunks(int index, Expression compute, ParameterExpression value, ParameterExpression present)
+        {
+            var slot = Constant(index);
+            var store = Field(frame, value.Type == typeof(long) ? nameof(Frame<TProfile>.CodeWholes) : nameof(Frame<TProfile>.CodeDecimals));
+            var keptValue = ArrayAccess(store, slot);
+            var keptPresent = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodePresent)), slot);
+            return IfThenElse(
+                IsKept(slot),
+                Block(Assign(value, keptValue), Assign(present, keptPresent)),
+                Block(compute, Assign(keptValue, value), Assign(keptPresent, present), Keep(slot)));
         }
 
         private Expression Comparison(ComparisonNode<TProfile> node)
@@ -224,7 +388,7 @@ internal static class NetworkCompiler
             var value = Local(whole ? typeof(long) : typeof(decimal), $"v{node.Index}");
             var present = Local(typeof(bool), $"p{node.Index}");
             var done = Local(typeof(bool), $"d{node.Index}");
-            var compute = node switch
+            Expression compute = node switch
             {
                 AggregateValueNode<TProfile> aggregate => Aggregate(aggregate, value, present),
                 ProfileValueNode<TProfile> selector => Nullable(Selected(selector, whole), value, present),
@@ -234,6 +398,11 @@ internal static class NetworkCompiler
                     Assign(present, Constant(true))),
                 _ => throw new NotSupportedException($"Unsupported value node {node.GetType().Name}."),
             };
+            if (shared.Values[node.Index])
+            {
+                compute = KeptAcrossChunks(node.Index, compute, value, present);
+            }
+
             var typed = new TypedValue(value, present, done, compute);
             valueMemo[node.Index] = typed;
             return typed;

@@ -18,6 +18,9 @@ internal sealed class TextIndex<TProfile>(Func<TProfile, string?> selector, Lamb
     /// <summary>The field's selector as written, inlined by generated code.</summary>
     public LambdaExpression Source { get; } = source;
 
+    /// <summary>This index's number in its network (0..n-1): where generated code keeps its answer for the profile in the frame.</summary>
+    public int Number { get; init; }
+
     public void Add(TextSetNode<TProfile> node, IReadOnlyList<string> values)
     {
         node.Position = members.Count;

@@ -1,0 +1,125 @@
+using Segmentation.Core.Engine;
+using Segmentation.Core.Engine.Network;
+using Segmentation.Core.Tests.Support;
+using Segmentation.ReferenceWorkload;
+
+namespace Segmentation.Core.Tests.Engine;
+
+/// <summary>
+/// How generated code is cut into methods: chunks stay within a unit and a weight budget (small enough for the JIT to
+/// inline and enregister), cover every unit once and in order, and a profile value or text lookup that several chunks
+/// test is computed once per evaluation and never carried over to the next one.
+/// </summary>
+public sealed class CodeChunkingTests
+{
+    [Theory]
+    [InlineData(24, 48)]
+    [InlineData(4, 1_000)]
+    [InlineData(1_000, 10)]
+    public void ChunkStarts_CoverEveryUnitOnceInOrder_WithinBothLimits(int unitsPerChunk, int weightPerChunk)
+    {
+        var engine = SegmentEngine.Compile(new WorkloadCatalog(SyntheticCatalogSpec.Generate(200)), new SegmentEngineOptions { CodeGeneration = CodeGeneration.Disabled });
+        var network = engine.Tier.Network;
+
+        var starts = NetworkCompiler.ChunkStarts(network, unitsPerChunk, weightPerChunk);
+
+        starts[0].Should().Be(0);
+        starts[^1].Should().Be(network.Units.Length);
+        for (var chunk = 0; chunk + 1 < starts.Length; chunk++)
+        {
+            var units = network.Units[starts[chunk]..starts[chunk + 1]];
+            units.Should().NotBeEmpty();
+            units.Length.Should().BeLessThanOrEqualTo(unitsPerChunk);
+            if (units.Length > 1)
+            {
+                units.Sum(NetworkCompiler.Weight).Should().BeLessThanOrEqualTo(weightPerChunk, $"chunk {chunk} has more than one unit");
+            }
+
+            if (chunk + 2 < starts.Length && units.Length < unitsPerChunk)
+            {
+                (units.Sum(NetworkCompiler.Weight) + NetworkCompiler.Weight(network.Units[starts[chunk + 1]]))
+                    .Should().BeGreaterThan(weightPerChunk, $"chunk {chunk} ended only because the next unit would not fit");
+            }
+        }
+    }
+
+    [Fact]
+    public void ChunkStarts_AUnitHeavierThanTheBudget_GetsAChunkOfItsOwn()
+    {
+        var engine = Scenario.Compile(
+            s =>
+            {
+                s.Segment("light").When(s.Where(p => p.Nps == 1));
+                var heavy = s.Where(p => p.Nps == 0);
+                for (var i = 1; i < 40; i++)
+                {
+                    var n = i;
+                    heavy |= s.Where(p => p.Nps == n);
+                }
+
+                s.Segment("heavy").When(heavy);
+                s.Segment("light-2").When(s.Where(p => p.Nps == 2));
+            },
+            new SegmentEngineOptions { CodeGeneration = CodeGeneration.Disabled });
+        var network = engine.Tier.Network;
+
+        var starts = NetworkCompiler.ChunkStarts(network, unitsPerChunk: 24, weightPerChunk: 20);
+
+        NetworkCompiler.Weight(network.Units[1]).Should().BeGreaterThan(20);
+        starts.Should().Equal(0, 1, 2, 3);
+    }
+
+    [Fact]
+    public void GeneratedCode_ProfileValueAndTextTestedInManyChunks_AreComputedOncePerEvaluation()
+    {
+        // Arrange: 30 segments on one selector and one text lookup, cut into many chunks.
+        var probe = new Probe();
+        var engine = Scenario.Compile(
+            s =>
+            {
+                var nps = s.Value(p => probe.Nps(p));
+                var city = s.Text(p => probe.City(p));
+                for (var i = 0; i < 30; i++)
+                {
+                    s.Segment($"nps-{i}").When(nps.AtLeast(i % 10)).And(city.In(i % 2 == 0 ? ["Oslo"] : ["Rome", "Oslo"]));
+                }
+            },
+            new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn, WeightPerChunk = 8 });
+        var people = new[] { new Person { Nps = 3, City = "Oslo" }, new Person { Nps = 9, City = "Rome" }, new Person { Nps = null, City = "Oslo" } };
+
+        // Act
+        var results = people.Select(p => engine.Evaluate(p, Scenario.AsOf)).ToArray();
+
+        // Assert
+        engine.RunsGeneratedCode.Should().BeTrue();
+        engine.Tier.ChunkCount.Should().BeGreaterThan(5);
+        probe.NpsReads.Should().Be(people.Length, "the value is read once per evaluation and kept for the later chunks");
+        probe.CityReads.Should().Be(2, "the text lookup is made once per evaluation that reaches it (the third person has no score, so no segment gets past the score test) and kept for the later chunks");
+        for (var i = 0; i < 30; i++)
+        {
+            results[0].StateOf($"nps-{i}").Should().Be(3 >= i % 10 ? SegmentState.In : SegmentState.Out, $"nps-{i} for the first person");
+            results[1].StateOf($"nps-{i}").Should().Be(i % 2 == 1 ? SegmentState.In : SegmentState.Out, $"nps-{i} for the second person");
+            results[2].StateOf($"nps-{i}").Should().Be(SegmentState.Out, $"nps-{i}: no score is no value, not the previous profile's");
+        }
+    }
+
+    /// <summary>Selectors that count how often generated code calls them.</summary>
+    private sealed class Probe
+    {
+        public int NpsReads { get; private set; }
+
+        public int CityReads { get; private set; }
+
+        public int? Nps(Person person)
+        {
+            NpsReads++;
+            return person.Nps;
+        }
+
+        public string? City(Person person)
+        {
+            CityReads++;
+            return person.City;
+        }
+    }
+}
