@@ -73,6 +73,10 @@ public sealed partial class PostgreSqlMembershipStore
     public ValueTask<IReadOnlyList<BacktestFlowPoint>> BacktestFlowsAsync(string name, string membershipId, CancellationToken cancellationToken = default) =>
         store.BacktestFlowsAsync(name, membershipId, cancellationToken);
 
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<BacktestTransitionPoint>> BacktestTransitionsAsync(string name, string groupId, CancellationToken cancellationToken = default) =>
+        store.BacktestTransitionsAsync(name, groupId, cancellationToken);
+
     /// <summary>Migrates to a schema version (for tests of migrations).</summary>
     /// <param name="version">The version to reach.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

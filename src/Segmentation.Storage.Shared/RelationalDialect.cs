@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Segmentation.Core.Tracking;
 
 namespace Segmentation.Storage;
 
@@ -41,6 +42,30 @@ internal abstract class RelationalDialect
     /// <param name="index">The parameter's index.</param>
     /// <param name="value">The value.</param>
     public abstract void AddParameter(DbBatchCommand command, int index, object? value);
+
+    /// <summary>
+    /// Writes the snapshots of a commit, each by compare-and-swap (applied only if the stored version is the expected one
+    /// and the stored as-of is not later), inside the caller's transaction. By default one statement per snapshot, in order.
+    /// </summary>
+    /// <param name="connection">The open connection.</param>
+    /// <param name="transaction">The write transaction.</param>
+    /// <param name="commits">The commits, ordered by profile id (the lock order of every writer).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether each commit applied, in order.</returns>
+    public virtual async ValueTask<bool[]> WriteSnapshotsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<MembershipCommit> commits, CancellationToken cancellationToken)
+    {
+        var affected = await Statement.ExecuteAllAsync(this, connection, transaction, [.. commits.Select(CommitRows.StateWrite)], cancellationToken).ConfigureAwait(false);
+        return [.. affected.Select(rows => rows == 1)];
+    }
+
+    /// <summary>Appends change rows to the history inside the caller's transaction, in order (the order gives their sequence numbers). By default one insert per change.</summary>
+    /// <param name="connection">The open connection.</param>
+    /// <param name="transaction">The write transaction.</param>
+    /// <param name="changes">The changes with the run that produced each.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the rows are written.</returns>
+    public virtual async ValueTask InsertChangesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(MembershipChange Change, string? RunId)> changes, CancellationToken cancellationToken) =>
+        await Statement.ExecuteAllAsync(this, connection, transaction, [.. changes.Select(c => CommitRows.ChangeInsert(c.Change, c.RunId))], cancellationToken).ConfigureAwait(false);
 
     /// <summary>Says what went wrong in words a user can act on (disk full, timeout, unreachable, …).</summary>
     /// <param name="error">The database's exception.</param>

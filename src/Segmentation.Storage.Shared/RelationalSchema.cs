@@ -4,7 +4,7 @@ namespace Segmentation.Storage;
 internal static class RelationalSchema
 {
     /// <summary>The schema version this library writes and reads.</summary>
-    public const int Latest = 2;
+    public const int Latest = 3;
 
     /// <summary>The statements that create the table recording the schema version.</summary>
     public const string Bootstrap = "CREATE TABLE IF NOT EXISTS seg_schema (version BIGINT NOT NULL)";
@@ -88,6 +88,24 @@ internal static class RelationalSchema
                 exited BIGINT NOT NULL,
                 stayed BIGINT NOT NULL,
                 PRIMARY KEY (backtest, membership_id, position))
+            """,
+        ],
+        3 =>
+        [
+            """
+            CREATE TABLE seg_backtest_transitions (
+                backtest TEXT NOT NULL,
+                group_id TEXT NOT NULL,
+                position BIGINT NOT NULL,
+                cell BIGINT NOT NULL,
+                from_utc BIGINT NOT NULL,
+                from_offset BIGINT NOT NULL,
+                to_utc BIGINT NOT NULL,
+                to_offset BIGINT NOT NULL,
+                from_member TEXT NOT NULL,
+                to_member TEXT NOT NULL,
+                profiles BIGINT NOT NULL,
+                PRIMARY KEY (backtest, group_id, position, cell))
             """,
         ],
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "No such schema version."),

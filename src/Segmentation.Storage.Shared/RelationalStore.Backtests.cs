@@ -2,7 +2,7 @@ using Segmentation.Core.Tracking;
 
 namespace Segmentation.Storage;
 
-/// <summary>Stored back-tests: sizes per instant and flows per step, replaced as a whole under a name.</summary>
+/// <summary>Stored back-tests: sizes per instant, flows per step and group transition matrices per step, replaced as a whole under a name.</summary>
 internal sealed partial class RelationalStore
 {
     public async ValueTask SaveBacktestAsync(string name, BacktestReport report, CancellationToken cancellationToken)
@@ -18,6 +18,7 @@ internal sealed partial class RelationalStore
             {
                 new("DELETE FROM seg_backtest_sizes WHERE backtest = @p0", name),
                 new("DELETE FROM seg_backtest_flows WHERE backtest = @p0", name),
+                new("DELETE FROM seg_backtest_transitions WHERE backtest = @p0", name),
             };
             statements.AddRange(BacktestRows.Sizes(report).Select(r => new Statement(
                 "INSERT INTO seg_backtest_sizes (backtest, membership_id, position, instant_utc, instant_offset, size) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)",
@@ -40,6 +41,20 @@ internal sealed partial class RelationalStore
                 (long)r.Flow.Entered,
                 (long)r.Flow.Exited,
                 (long)r.Flow.Stayed)));
+            statements.AddRange(BacktestRows.Transitions(report).Select(r => new Statement(
+                "INSERT INTO seg_backtest_transitions (backtest, group_id, position, cell, from_utc, from_offset, to_utc, to_offset, from_member, to_member, profiles) " +
+                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)",
+                name,
+                r.GroupId,
+                (long)r.Step,
+                (long)r.Cell,
+                Instants.Utc(r.Transition.From),
+                Instants.Offset(r.Transition.From),
+                Instants.Utc(r.Transition.To),
+                Instants.Offset(r.Transition.To),
+                r.Transition.FromMember,
+                r.Transition.ToMember,
+                (long)r.Transition.Profiles)));
             await Statement.ExecuteAllAsync(dialect, connection, transaction, statements, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
@@ -75,6 +90,25 @@ internal sealed partial class RelationalStore
             return await ReadAsync(
                 statement,
                 r => new BacktestFlowPoint(Instants.Read(r.GetInt64(0), r.GetInt64(1)), Instants.Read(r.GetInt64(2), r.GetInt64(3)), (int)r.GetInt64(4), (int)r.GetInt64(5), (int)r.GetInt64(6)),
+                cancellationToken).ConfigureAwait(false);
+        });
+    }
+
+    public ValueTask<IReadOnlyList<BacktestTransitionPoint>> BacktestTransitionsAsync(string name, string groupId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(groupId);
+        return Guard<IReadOnlyList<BacktestTransitionPoint>>("query a back-test's group transitions", async () =>
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            var statement = new Statement(
+                "SELECT from_utc, from_offset, to_utc, to_offset, from_member, to_member, profiles FROM seg_backtest_transitions " +
+                "WHERE backtest = @p0 AND group_id = @p1 ORDER BY position, cell",
+                name,
+                groupId);
+            return await ReadAsync(
+                statement,
+                r => new BacktestTransitionPoint(Instants.Read(r.GetInt64(0), r.GetInt64(1)), Instants.Read(r.GetInt64(2), r.GetInt64(3)), r.GetString(4), r.GetString(5), (int)r.GetInt64(6)),
                 cancellationToken).ConfigureAwait(false);
         });
     }

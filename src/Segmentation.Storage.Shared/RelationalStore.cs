@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using Segmentation.Core.Tracking;
 
 namespace Segmentation.Storage;
@@ -93,30 +92,30 @@ internal sealed partial class RelationalStore
                 }
             }
 
-            var writes = order.Select(i => StateWrite(commits[i])).ToArray();
-            var affected = await Statement.ExecuteAllAsync(dialect, connection, transaction, writes, cancellationToken).ConfigureAwait(false);
-            var follow = new List<Statement>();
+            var affected = await dialect.WriteSnapshotsAsync(connection, transaction, [.. order.Select(i => commits[i])], cancellationToken).ConfigureAwait(false);
+            var changes = new List<(MembershipChange Change, string? RunId)>();
             var runs = new Dictionary<string, TrackingRun>(StringComparer.Ordinal);
             for (var k = 0; k < order.Length; k++)
             {
-                if (affected[k] != 1)
+                if (!affected[k])
                 {
                     continue;
                 }
 
                 var commit = commits[order[k]];
                 applied[order[k]] = true;
-                follow.AddRange(commit.Changes.Select(c => ChangeInsert(c, commit.Snapshot.RunId)));
+                changes.AddRange(commit.Changes.Select(c => (c, commit.Snapshot.RunId)));
                 if (commit.Snapshot.RunId is { } runId)
                 {
                     runs[runId] = runs.GetValueOrDefault(runId, new TrackingRun(runId, default, default, null)).Add(commit);
                 }
             }
 
-            follow.AddRange(runs.Values.Select(r => new Statement(
+            await dialect.InsertChangesAsync(connection, transaction, changes, cancellationToken).ConfigureAwait(false);
+            var counters = runs.Values.Select(r => new Statement(
                 "UPDATE seg_runs SET profiles = profiles + @p1, entered = entered + @p2, exited = exited + @p3, moved = moved + @p4, faults = faults + @p5 WHERE run_id = @p0",
-                r.RunId, r.Profiles, r.Entered, r.Exited, r.Moved, r.Faults)));
-            await Statement.ExecuteAllAsync(dialect, connection, transaction, follow, cancellationToken).ConfigureAwait(false);
+                r.RunId, r.Profiles, r.Entered, r.Exited, r.Moved, r.Faults)).ToArray();
+            await Statement.ExecuteAllAsync(dialect, connection, transaction, counters, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return applied;
         });
@@ -166,39 +165,9 @@ internal sealed partial class RelationalStore
         });
     }
 
-    private static Statement StateWrite(MembershipCommit commit)
-    {
-        var s = commit.Snapshot;
-        var memberships = JsonSerializer.Serialize(s.Memberships.Order(StringComparer.Ordinal).ToArray());
-        var newVersion = commit.ExpectedVersion + 1;
-        return commit.ExpectedVersion == 0
-            ? new Statement(
-                $"INSERT INTO seg_memberships ({Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5) ON CONFLICT (profile_id) DO NOTHING",
-                s.ProfileId, newVersion, Instants.Utc(s.AsOf), Instants.Offset(s.AsOf), memberships, s.RunId)
-            : new Statement(
-                "UPDATE seg_memberships SET version = @p1, as_of_utc = @p2, as_of_offset = @p3, memberships = @p4, run_id = @p5 WHERE profile_id = @p0 AND version = @p6 AND as_of_utc <= @p2",
-                s.ProfileId, newVersion, Instants.Utc(s.AsOf), Instants.Offset(s.AsOf), memberships, s.RunId, commit.ExpectedVersion);
-    }
-
-    private static Statement ChangeInsert(MembershipChange c, string? runId) => new(
-        "INSERT INTO seg_changes (kind, profile_id, segment_id, group_id, from_member, to_member, as_of_utc, as_of_offset, previous_as_of_utc, previous_as_of_offset, run_id, reason) " +
-        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)",
-        (long)c.Kind,
-        c.ProfileId,
-        c.SegmentId,
-        c.GroupId,
-        c.FromMember,
-        c.ToMember,
-        Instants.Utc(c.AsOf),
-        Instants.Offset(c.AsOf),
-        c.PreviousAsOf is { } p ? Instants.Utc(p) : null,
-        c.PreviousAsOf is { } q ? Instants.Offset(q) : null,
-        runId,
-        c.Explanation?.Line);
-
     private static MembershipSnapshot ReadSnapshot(DbDataReader reader)
     {
-        var memberships = JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? [];
+        var memberships = System.Text.Json.JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? [];
         return new MembershipSnapshot(reader.GetString(0), Instants.Read(reader.GetInt64(2), reader.GetInt64(3)), memberships.ToHashSet(StringComparer.Ordinal))
         {
             Version = reader.GetInt64(1),

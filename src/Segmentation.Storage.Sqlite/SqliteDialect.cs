@@ -13,12 +13,15 @@ internal sealed class SqliteDialect : RelationalDialect
     private const int Full = 13;
     private const int CantOpen = 14;
     private const int NotADatabase = 26;
+    private const long UnlimitedPages = 4_294_967_294;
 
     private readonly string connectionString;
     private readonly int timeoutSeconds;
+    private readonly long? maxSize;
 
-    public SqliteDialect(string connectionString, TimeSpan timeout)
+    public SqliteDialect(string connectionString, TimeSpan timeout, long? maxSize = null)
     {
+        this.maxSize = maxSize;
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds) };
         this.connectionString = builder.ToString();
         timeoutSeconds = builder.DefaultTimeout;
@@ -40,8 +43,19 @@ internal sealed class SqliteDialect : RelationalDialect
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = $"PRAGMA busy_timeout = {timeoutSeconds * 1000}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+
+            // max_page_count holds for one connection, and pooled connections are shared by every store on the same
+            // connection string, so each open sets it: SQLite's own largest page count, or this store's cap.
+            pragmas.CommandText = $"PRAGMA busy_timeout = {timeoutSeconds * 1000}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA max_page_count = {UnlimitedPages};";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (maxSize is { } bytes)
+            {
+                pragmas.CommandText = "PRAGMA page_size";
+                var pageSize = Convert.ToInt64(await pragmas.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                pragmas.CommandText = $"PRAGMA max_page_count = {Math.Max(1, bytes / pageSize)}";
+                await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return connection;
         }
         catch

@@ -23,7 +23,7 @@ public sealed partial class SqliteMembershipStore : IDisposable
 
     /// <summary>Creates a store.</summary>
     /// <param name="options">The options.</param>
-    /// <exception cref="ArgumentException">The connection string is empty, or the timeout is not positive.</exception>
+    /// <exception cref="ArgumentException">The connection string is empty, the timeout is not positive, or the maximum size is not positive.</exception>
     public SqliteMembershipStore(SqliteMembershipStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -37,7 +37,12 @@ public sealed partial class SqliteMembershipStore : IDisposable
             throw new ArgumentException("SqliteMembershipStoreOptions.Timeout must be positive.", nameof(options));
         }
 
-        dialect = new SqliteDialect(options.ConnectionString, options.Timeout);
+        if (options.MaxSize <= 0)
+        {
+            throw new ArgumentException("SqliteMembershipStoreOptions.MaxSize must be positive.", nameof(options));
+        }
+
+        dialect = new SqliteDialect(options.ConnectionString, options.Timeout, options.MaxSize);
         store = new RelationalStore(dialect);
     }
 

@@ -18,8 +18,10 @@ namespace Segmentation.Benchmarks.Suites;
 /// Tracking throughput into each membership store: a tracking run over <see cref="ProfileCount"/> profiles (batches of 500,
 /// explanations on, so every change carries its reason) into an empty store (<see cref="FirstRun"/>: every membership is an
 /// entry) and, one week later, into the store that run left (<see cref="ReRun"/>: few changes, every snapshot rewritten).
-/// Times are per profile (Op/s is profiles per second). The PostgreSQL store is measured when the environment variable
-/// <c>SEGMENTATION_BENCH_POSTGRES</c> holds a connection string to an empty database.
+/// Times are per profile (Op/s is profiles per second). For the PostgreSQL store the benchmark starts a throwaway cluster
+/// as the tests do (Debian's <c>postgresql</c> package, a temp directory, a free local port) but with PostgreSQL's default
+/// durability (<c>fsync</c> and <c>synchronous_commit</c> on, so every commit waits for the disk); without the server
+/// binaries the PostgreSQL cases are left out.
 /// </summary>
 /// <remarks>
 /// One run takes seconds, so the job measures single invocations (monitoring: 1 warm-up, 5 measured runs) in process:
@@ -33,17 +35,17 @@ public class TrackingStoreBenchmarks
     /// <summary>The profiles each run tracks.</summary>
     public const int ProfileCount = 100_000;
 
-    private const string PostgresVariable = "SEGMENTATION_BENCH_POSTGRES";
     private readonly string directory = Path.Combine(Path.GetTempPath(), "seg-bench-" + Guid.NewGuid().ToString("N")[..8]);
     private SegmentEngine<Customer> engine = null!;
     private IReadOnlyList<Customer> profiles = null!;
     private MembershipTrackerOptions options = null!;
     private IMembershipStore store = null!;
     private string sqliteTemplate = null!;
+    private ThrowawayPostgreSql? postgres;
+    private string postgresTemplate = null!;
 
     /// <summary>The stores measured.</summary>
-    public static IEnumerable<string> Stores =>
-        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } ? ["in-memory", "sqlite", "postgresql"] : ["in-memory", "sqlite"];
+    public static IEnumerable<string> Stores => ThrowawayPostgreSql.ServerInstalled ? ["in-memory", "sqlite", "postgresql"] : ["in-memory", "sqlite"];
 
     /// <summary>The store.</summary>
     [ParamsSource(nameof(Stores))]
@@ -67,6 +69,15 @@ public class TrackingStoreBenchmarks
             using var template = new SqliteMembershipStore(sqliteTemplate);
             new MembershipTracker<Customer>(engine, template, options).TrackRunAsync("first", profiles, TrackingWorkload.Week(10)).AsTask().GetAwaiter().GetResult();
         }
+
+        if (Store == "postgresql")
+        {
+            postgres = new ThrowawayPostgreSql { Durable = true };
+            postgres.StartAsync().GetAwaiter().GetResult();
+            postgresTemplate = postgres.CreateDatabaseAsync().GetAwaiter().GetResult();
+            using var template = new PostgreSqlMembershipStore(postgresTemplate);
+            new MembershipTracker<Customer>(engine, template, options).TrackRunAsync("first", profiles, TrackingWorkload.Week(10)).AsTask().GetAwaiter().GetResult();
+        }
     }
 
     [IterationSetup(Target = nameof(FirstRun))]
@@ -83,7 +94,11 @@ public class TrackingStoreBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => Directory.Delete(directory, recursive: true);
+    public void Cleanup()
+    {
+        postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Directory.Delete(directory, recursive: true);
+    }
 
     /// <summary>Tracks every profile into an empty store.</summary>
     [Benchmark(OperationsPerInvoke = ProfileCount)]
@@ -113,17 +128,22 @@ public class TrackingStoreBenchmarks
                 sqlite.GetSchemaVersionAsync().AsTask().GetAwaiter().GetResult();
                 return sqlite;
             case "postgresql":
-                var connectionString = Environment.GetEnvironmentVariable(PostgresVariable)!;
-                var postgres = new PostgreSqlMembershipStore(connectionString);
-                postgres.GetSchemaVersionAsync().AsTask().GetAwaiter().GetResult();
-                using (var connection = new NpgsqlConnection(connectionString))
+                // A fresh database: empty, or a copy of the one the first run left (CREATE DATABASE … TEMPLATE).
+                NpgsqlConnection.ClearAllPools();
+                var connectionString = new NpgsqlConnectionStringBuilder(postgresTemplate) { Database = "run" }.ToString();
+                using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgresTemplate) { Database = "postgres" }.ToString()))
                 {
                     connection.Open();
-                    using var truncate = new NpgsqlCommand("TRUNCATE seg_memberships, seg_changes, seg_runs", connection);
-                    truncate.ExecuteNonQuery();
+                    using var drop = new NpgsqlCommand("DROP DATABASE IF EXISTS run WITH (FORCE)", connection);
+                    drop.ExecuteNonQuery();
+                    var template = new NpgsqlConnectionStringBuilder(postgresTemplate).Database;
+                    using var create = new NpgsqlCommand(populated ? $"CREATE DATABASE run TEMPLATE {template}" : "CREATE DATABASE run", connection);
+                    create.ExecuteNonQuery();
                 }
 
-                return populated ? Populate(postgres) : postgres;
+                var postgresStore = new PostgreSqlMembershipStore(connectionString);
+                postgresStore.GetSchemaVersionAsync().AsTask().GetAwaiter().GetResult();
+                return postgresStore;
             default:
                 var memory = new InMemoryMembershipStore();
                 return populated ? Populate(memory) : memory;

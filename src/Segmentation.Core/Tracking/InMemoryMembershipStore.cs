@@ -248,6 +248,24 @@ public sealed class InMemoryMembershipStore : IMembershipStore, IMembershipHisto
         return ValueTask.FromResult(points);
     }
 
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<BacktestTransitionPoint>> BacktestTransitionsAsync(string name, string groupId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(groupId);
+        cancellationToken.ThrowIfCancellationRequested();
+        BacktestReport? report;
+        lock (gate)
+        {
+            report = backtests.GetValueOrDefault(name);
+        }
+
+        IReadOnlyList<BacktestTransitionPoint> points = report is null
+            ? []
+            : [.. BacktestRows.Transitions(report).Where(r => r.GroupId == groupId).Select(r => r.Transition)];
+        return ValueTask.FromResult(points);
+    }
+
     private bool Apply(MembershipCommit commit)
     {
         var snapshot = commit.Snapshot;

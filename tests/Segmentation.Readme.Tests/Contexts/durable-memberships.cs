@@ -26,3 +26,6 @@ ReadmeClaim.Check((await history.MembersAsOfAsync("churn-risk", monday)).Sequenc
 ReadmeClaim.Check((await history.HistoryOfAsync("c42")).Count > 0, "every change of a profile");
 ReadmeClaim.Check((await history.EnteredBetweenAsync("high-value", from, to)).Any(e => e.ProfileId == "c43"), "who entered S in (T1, T2]");
 ReadmeClaim.Check(File.Exists("segments.db"), "the SQLite store is the file segments.db");
+ReadmeClaim.Check((await backtests.BacktestSizesAsync("weekly", "high-value")).Count == instants.Count(), "a back-test's size at each instant");
+var transitions = await backtests.BacktestTransitionsAsync("weekly", "journey-stage");
+ReadmeClaim.Check(transitions.Count > 0 && transitions.GroupBy(t => t.From).All(step => step.Sum(t => t.Profiles) == customers.Length), "a group's transitions count every profile at every step");

@@ -94,6 +94,40 @@ public abstract partial class MembershipStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommitAsync_ManyProfiles_AppliesExactlyTheCommitsWhoseVersionAndAsOfStillHold_AndRecordsOnlyTheirChanges()
+    {
+        var s = Open();
+        await s.Store.CommitAsync([Commit("p1", T0, 0, "a"), Commit("p2", T0, 0, "a"), Commit("p3", T0, 0, "a"), Commit("p4", T0.AddDays(9), 0, "a")]);
+        var later = T0.AddDays(7);
+        MembershipCommit With(MembershipCommit commit) => commit with { Changes = [Entered(commit.Snapshot.ProfileId, "b", commit.Snapshot.AsOf)] };
+
+        var applied = await s.Store.CommitAsync(
+        [
+            With(Commit("p5", later, 0, "b")),     // new: applies
+            With(Commit("p3", later, 1, "b")),     // right version: applies
+            With(Commit("p2", later, 0, "b")),     // stored already: refused
+            With(Commit("p1", later, 7, "b")),     // wrong version: refused
+            With(Commit("p4", later, 1, "b")),     // older as-of than stored: refused
+            With(Commit("p6", later, 3, "b")),     // nothing stored, version expected: refused
+        ]);
+
+        applied.Should().Equal(true, true, false, false, false, false);
+        var stored = await s.Store.GetManyAsync(["p1", "p2", "p3", "p4", "p5", "p6"]);
+        stored.Keys.Should().BeEquivalentTo("p1", "p2", "p3", "p4", "p5");
+        stored.Values.Select(v => (v.ProfileId, v.Version, v.AsOf, string.Join(",", v.Memberships))).Should().BeEquivalentTo(
+        [
+            ("p1", 1L, T0, "a"), ("p2", 1L, T0, "a"), ("p3", 2L, later, "b"), ("p4", 1L, T0.AddDays(9), "a"), ("p5", 1L, later, "b"),
+        ]);
+        foreach (var id in new[] { "p1", "p2", "p4", "p6" })
+        {
+            (await s.History.HistoryOfAsync(id)).Should().BeEmpty();
+        }
+
+        (await s.History.HistoryOfAsync("p3")).Select(e => (e.SegmentId, e.AsOf)).Should().Equal(("b", later));
+        (await s.History.HistoryOfAsync("p5")).Select(e => (e.SegmentId, e.AsOf)).Should().Equal(("b", later));
+    }
+
+    [Fact]
     public async Task CommitAsync_OlderAsOfThanStored_IsRefused()
     {
         var s = Open();
@@ -264,6 +298,41 @@ public abstract partial class MembershipStoreContract : IAsyncLifetime
         }
 
         (await s.Backtests.BacktestSizesAsync("other", "buyer")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SaveBacktestAsync_ThenTransitionsOfAGroup_AreEachStepsMemberToMemberCounts_AsEvaluatingEachProfileGives()
+    {
+        var s = Open();
+        var engine = TrackingWorkload.Engine();
+        var profiles = TrackingWorkload.Profiles(150);
+        var instants = Enumerable.Range(0, 5).Select(w => TrackingWorkload.Week(3 * w)).ToArray();
+        await s.Backtests.SaveBacktestAsync("weekly", Backtest.Run(engine, profiles.Take(10), instants));
+        var labels = new[] { "purchase", "consideration", "awareness", GroupTransitionMatrix.NoMember, GroupTransitionMatrix.FaultedMember };
+
+        await s.Backtests.SaveBacktestAsync("weekly", Backtest.Run(engine, profiles, instants));
+
+        // The reference: each profile's member at consecutive instants, counted pair by pair, in label order.
+        string MemberAt(Customer profile, DateTimeOffset instant) =>
+            labels.Take(3).SingleOrDefault(engine.Evaluate(profile, instant).Segments.Contains) ?? GroupTransitionMatrix.NoMember;
+        var expected = new List<BacktestTransitionPoint>();
+        for (var i = 0; i + 1 < instants.Length; i++)
+        {
+            var pairs = profiles.GroupBy(p => (From: MemberAt(p, instants[i]), To: MemberAt(p, instants[i + 1]))).ToDictionary(g => g.Key, g => g.Count());
+            expected.AddRange(
+                from f in labels
+                from t in labels
+                where pairs.ContainsKey((f, t))
+                select new BacktestTransitionPoint(instants[i], instants[i + 1], f, t, pairs[(f, t)]));
+        }
+
+        var stored = await s.Backtests.BacktestTransitionsAsync("weekly", "journey-stage");
+
+        stored.Should().Equal(expected);
+        stored.Should().Contain(p => p.FromMember != p.ToMember, "the workload moves profiles between members");
+        stored.GroupBy(p => p.From).Should().HaveCount(4).And.OnlyContain(step => step.Sum(p => p.Profiles) == 150);
+        (await s.Backtests.BacktestTransitionsAsync("weekly", "buyer")).Should().BeEmpty();
+        (await s.Backtests.BacktestTransitionsAsync("other", "journey-stage")).Should().BeEmpty();
     }
 
     internal static MembershipCommit Commit(string profileId, DateTimeOffset asOf, long expectedVersion, params string[] memberships) =>

@@ -16,7 +16,7 @@ public sealed class PostgreSqlStoreTests(PostgreSqlCluster cluster)
         var connectionString = await cluster.CreateDatabaseAsync();
         await using (var store = new PostgreSqlMembershipStore(connectionString))
         {
-            (await store.GetSchemaVersionAsync()).Should().Be(2);
+            (await store.GetSchemaVersionAsync()).Should().Be(3);
         }
 
         await using (var connection = new NpgsqlConnection(connectionString))
@@ -30,7 +30,7 @@ public sealed class PostgreSqlStoreTests(PostgreSqlCluster cluster)
         var act = async () => await again.GetAsync("p1");
 
         (await act.Should().ThrowAsync<MembershipStoreException>()).Which.Message.Should()
-            .EndWith("open failed: the database has schema version 5, newer than this library's 2: upgrade the library, or use another database")
+            .EndWith("open failed: the database has schema version 5, newer than this library's 3: upgrade the library, or use another database")
             .And.StartWith($"PostgreSQL membership store '127.0.0.1:{cluster.Port}/seg_");
     }
 

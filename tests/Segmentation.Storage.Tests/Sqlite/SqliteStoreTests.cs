@@ -21,10 +21,10 @@ public sealed class SqliteStoreTests : IDisposable
         var path = directory.File("new.db");
         using var store = new SqliteMembershipStore(path);
 
-        (await store.GetSchemaVersionAsync()).Should().Be(SqliteMembershipStore.SchemaVersion).And.Be(2);
+        (await store.GetSchemaVersionAsync()).Should().Be(SqliteMembershipStore.SchemaVersion).And.Be(3);
 
-        (await ScalarAsync(path, "SELECT MAX(version) FROM seg_schema")).Should().Be(2L);
-        (await ScalarAsync(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'seg_%'")).Should().Be(6L);
+        (await ScalarAsync(path, "SELECT MAX(version) FROM seg_schema")).Should().Be(3L);
+        (await ScalarAsync(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'seg_%'")).Should().Be(7L);
     }
 
     [Fact]
@@ -43,8 +43,33 @@ public sealed class SqliteStoreTests : IDisposable
         var snapshot = await store.GetAsync("p1");
 
         snapshot!.Memberships.Should().Equal("buyer");
-        (await store.GetSchemaVersionAsync()).Should().Be(2);
+        (await store.GetSchemaVersionAsync()).Should().Be(3);
         (await ScalarAsync(path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'seg_backtest_sizes'")).Should().Be(1L);
+        (await ScalarAsync(path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'seg_backtest_transitions'")).Should().Be(1L);
+    }
+
+    [Fact]
+    public async Task OpeningAVersionTwoFile_AddsTheTransitionsTable_KeepingStoredBacktests_WhoseTransitionsComeWithTheNextSave()
+    {
+        var path = directory.File("v2.db");
+        var engine = TrackingWorkload.Engine();
+        var instants = new[] { TrackingWorkload.Week(0), TrackingWorkload.Week(4) };
+        var report = Backtest.Run(engine, TrackingWorkload.Profiles(40), instants);
+        using (var old = new SqliteMembershipStore(path))
+        {
+            (await old.MigrateToAsync(2)).Should().Be(0);
+        }
+
+        await ExecuteAsync(path, "INSERT INTO seg_backtest_sizes VALUES ('old', 'buyer', 0, 0, 0, 17)");
+        (await ScalarAsync(path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'seg_backtest_transitions'")).Should().Be(0L);
+
+        using var store = new SqliteMembershipStore(path);
+
+        (await store.BacktestSizesAsync("old", "buyer")).Select(p => p.Size).Should().Equal(17);
+        (await store.BacktestTransitionsAsync("old", "journey-stage")).Should().BeEmpty();
+        (await ScalarAsync(path, "SELECT MAX(version) FROM seg_schema")).Should().Be(3L);
+        await store.SaveBacktestAsync("old", report);
+        (await store.BacktestTransitionsAsync("old", "journey-stage")).Sum(p => p.Profiles).Should().Be(40);
     }
 
     [Fact]
@@ -56,13 +81,13 @@ public sealed class SqliteStoreTests : IDisposable
             await store.GetSchemaVersionAsync();
         }
 
-        await ExecuteAsync(path, "INSERT INTO seg_schema (version) VALUES (3)");
+        await ExecuteAsync(path, "INSERT INTO seg_schema (version) VALUES (4)");
         using var again = new SqliteMembershipStore(path);
 
         var act = async () => await again.GetAsync("p1");
 
         (await act.Should().ThrowAsync<MembershipStoreException>()).Which.Message.Should()
-            .Be("SQLite membership store 'newer.db': open failed: the database has schema version 3, newer than this library's 2: upgrade the library, or use another database");
+            .Be("SQLite membership store 'newer.db': open failed: the database has schema version 4, newer than this library's 3: upgrade the library, or use another database");
     }
 
     [Fact]
