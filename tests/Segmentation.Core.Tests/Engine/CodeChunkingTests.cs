@@ -1,3 +1,4 @@
+using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Engine.Network;
 using Segmentation.Core.Rules;
@@ -139,6 +140,57 @@ public sealed class CodeChunkingTests
         codeOverInterpretedScans.Should().Equal(expected);
         allCode.Should().Equal(expected);
         tier.Fallbacks.Should().Be(0);
+    }
+
+    [Fact]
+    public void GeneratedCode_ManyThresholdsOnOneDecimal_ComparesByRankExactlyAsTheNetwork()
+    {
+        // Arrange: every operator at every cut of a sum and an average (absent without facts), across many small chunks.
+        decimal[] cuts = [-5m, 0m, 10m, 20m, 20.5m, 30m];
+        var catalog = SegmentCatalog.Create<Person>(
+            s =>
+            {
+                var facts = s.Dated(p => p.Facts, f => f.At);
+                var sum = facts.Sum(f => f.Amount).InLast(30);
+                var average = facts.Average(f => f.Amount).Ever();
+                foreach (var cut in cuts)
+                {
+                    s.Segment($"sum-at-least-{cut}").When(sum.AtLeast(cut));
+                    s.Segment($"sum-above-{cut}").When(sum.GreaterThan(cut));
+                    s.Segment($"sum-at-most-{cut}").When(sum.AtMost(cut));
+                    s.Segment($"sum-below-{cut}").When(sum.LessThan(cut));
+                    s.Segment($"average-at-least-{cut}").When(average.AtLeast(cut));
+                    s.Segment($"average-below-{cut}").When(average.LessThan(cut));
+                }
+            },
+            "thresholds");
+        decimal[] amounts = [-7m, -5m, -4.99m, 0m, 0.01m, 10m, 19.99m, 20m, 20.25m, 20.5m, 20.51m, 30m, 31m];
+        var people = amounts.Select(a => Scenario.With(new Fact(Scenario.DaysAgo(1), a)))
+            .Concat(amounts.Select(a => Scenario.With(new Fact(Scenario.DaysAgo(1), a / 2), new Fact(Scenario.DaysAgo(2), a / 2), new Fact(Scenario.DaysAgo(40), a))))
+            .Append(Scenario.With())
+            .ToArray();
+        var network = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.Disabled });
+        var generated = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn, WeightPerChunk = 5 });
+
+        // Act
+        var expected = people.Select(p => network.Evaluate(p, Scenario.AsOf)).ToArray();
+        var actual = people.Select(p => generated.Evaluate(p, Scenario.AsOf)).ToArray();
+
+        // Assert
+        generated.RunsGeneratedCode.Should().BeTrue();
+        generated.Tier.ChunkCount.Should().BeGreaterThan(4);
+        generated.Tier.Network.Conditions.OfType<ComparisonNode<Person>>().Should().OnlyContain(c => c.Thresholds != null, "every comparison is ranked");
+        for (var i = 0; i < people.Length; i++)
+        {
+            foreach (var id in network.MembershipIds)
+            {
+                actual[i].StateOf(id).Should().Be(expected[i].StateOf(id), $"{id} for person {i}");
+            }
+        }
+
+        expected[0].StateOf("sum-below--5").Should().Be(SegmentState.In, "-7 is below -5");
+        expected[^1].StateOf("average-below-30").Should().Be(SegmentState.Out, "no facts, no average");
+        expected[^1].StateOf("sum-at-most-0").Should().Be(SegmentState.In, "no facts sum to 0");
     }
 
     private static string[] Memberships(SegmentEngine<Customer> engine, Customer[] customers)

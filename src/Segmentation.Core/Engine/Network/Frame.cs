@@ -28,7 +28,8 @@ internal sealed class Frame<TProfile>
             DayBuffers[i] = new long[16];
         }
 
-        CodeStamps = new int[shape.Values + shape.TextIndexes];
+        CodeStamps = new int[shape.Values + shape.TextIndexes + shape.Values];
+        CodeRanks = new long[shape.Values];
         CodeWholes = new long[shape.Values];
         CodeDecimals = new decimal[shape.Values];
         CodePresent = new bool[shape.Values];
@@ -122,10 +123,17 @@ internal sealed class Frame<TProfile>
     public int Epoch;
 
     /// <summary>
-    /// When generated code last stored a value (by value node index) or a text index's answer (after the values, by
-    /// <see cref="TextIndex{TProfile}.Number"/>) for a later chunk to reuse: valid when equal to <see cref="Epoch"/>.
+    /// When generated code last stored a value (by value node index), a text index's answer (after the values, by
+    /// <see cref="TextIndex{TProfile}.Number"/>) or a value's rank (after those, by value node index) for a later chunk
+    /// to reuse: valid when equal to <see cref="Epoch"/>.
     /// </summary>
     public readonly int[] CodeStamps;
+
+    /// <summary>
+    /// Ranks of values among their comparisons' thresholds (<see cref="ThresholdIndex{TProfile}.Rank"/>, -1 when the
+    /// value is absent) generated code stored for later chunks; stamped after the text indexes.
+    /// </summary>
+    public readonly long[] CodeRanks;
 
     /// <summary>Whole-number values generated code stored for later chunks.</summary>
     public readonly long[] CodeWholes;

@@ -228,6 +228,8 @@ internal static class NetworkCompiler
     {
         private static readonly MethodInfo ScanUnchecked = typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.ScanUnchecked))!;
         private static readonly MethodInfo MatchText = typeof(TextIndex<TProfile>).GetMethod(nameof(TextIndex<TProfile>.Match))!;
+        private static readonly MethodInfo RankOf = typeof(ThresholdIndex<TProfile>).GetMethod(nameof(ThresholdIndex<TProfile>.Rank))!;
+        private static readonly MethodInfo RankHolds = typeof(ThresholdIndex<TProfile>).GetMethod(nameof(ThresholdIndex<TProfile>.Holds))!;
         private static readonly MethodInfo DateMeasureOf = typeof(DateValueNode<TProfile>).GetMethod(nameof(DateValueNode<TProfile>.Measure))!;
 
         private readonly ParameterExpression frame = Parameter(typeof(Frame<TProfile>), "frame");
@@ -236,6 +238,7 @@ internal static class NetworkCompiler
         private readonly Dictionary<int, ParameterExpression> conditionMemo = [];
         private readonly Dictionary<int, TypedValue> valueMemo = [];
         private readonly Dictionary<TextIndex<TProfile>, ParameterExpression> textHits = [];
+        private readonly Dictionary<int, (ParameterExpression Rank, ParameterExpression Done)> ranks = [];
 
         private Expression Memberships => Field(frame, nameof(Frame<TProfile>.Memberships));
 
@@ -377,6 +380,15 @@ internal static class NetworkCompiler
         private Expression Comparison(ComparisonNode<TProfile> node)
         {
             var value = Value(node.Value);
+            if (node.Thresholds is { } thresholds && value.Value.Type == typeof(decimal))
+            {
+                // Many decimal thresholds on one value: the value's rank among them is found once per profile (one
+                // binary search, kept for the later chunks) and each comparison is an integer test of its cut's position.
+                var rank = Rank(node.Value.Index, thresholds, value);
+                return AndAlso(
+                    GreaterThanOrEqual(rank, Constant(0L)),
+                    Call(RankHolds, Constant(node.Comparison.Operator), Constant(thresholds.CutOf(node)), rank));
+            }
 
             // A value only this comparison reads is computed in place; one several read, once, at whichever comes first.
             var ensure = uses.Values[node.Value.Index] <= 1 ? value.Compute : IfThen(Not(value.Done), Block(value.Compute, Assign(value.Done, Constant(true))));
@@ -421,6 +433,29 @@ internal static class NetworkCompiler
             var typed = new TypedValue(value, present, done, compute);
             valueMemo[node.Index] = typed;
             return typed;
+        }
+
+        /// <summary>The rank of a value among its thresholds (-1 when absent): computed at most once per chunk, read back from the frame when an earlier chunk found it.</summary>
+        private Expression Rank(int index, ThresholdIndex<TProfile> thresholds, TypedValue value)
+        {
+            if (!ranks.TryGetValue(index, out var local))
+            {
+                local = (Local(typeof(long), $"rank{index}"), Local(typeof(bool), $"ranked{index}"));
+                ranks[index] = local;
+            }
+
+            var slot = Constant(network.Values.Length + network.Shape.TextIndexes + index);
+            var kept = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeRanks)), Constant(index));
+            var compute = Block(
+                IfThen(Not(value.Done), Block(value.Compute, Assign(value.Done, Constant(true)))),
+                Assign(local.Rank, Expression.Condition(value.Present, Call(Constant(thresholds), RankOf, value.Value), Constant(-1L))),
+                Assign(kept, local.Rank),
+                Keep(slot));
+            return Block(
+                IfThen(Not(local.Done), Block(
+                    IfThenElse(IsKept(slot), Assign(local.Rank, kept), compute),
+                    Assign(local.Done, Constant(true)))),
+                local.Rank);
         }
 
         /// <summary>The selector's body; for a whole number widened to decimal (<c>p =&gt; p.Nps</c>), the whole number itself.</summary>

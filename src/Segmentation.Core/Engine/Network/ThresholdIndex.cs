@@ -46,20 +46,40 @@ internal sealed class ThresholdIndex<TProfile>
             return;
         }
 
-        var value = frame.Values[valueIndex];
-        var below = LowerBound(value);
-        var atOrBelow = below < cuts.Length && cuts[below] == value ? below + 1 : below;
+        var rank = Rank(frame.Values[valueIndex]);
         foreach (var (condition, op, cut) in entries)
         {
-            var holds = op switch
-            {
-                ComparisonOperator.AtLeast => cut < atOrBelow,
-                ComparisonOperator.GreaterThan => cut < below,
-                ComparisonOperator.AtMost => cut >= below,
-                _ => cut >= atOrBelow,
-            };
-            frame.Conditions[condition] = holds ? ConditionState.True : ConditionState.False;
+            frame.Conditions[condition] = Holds(op, cut, rank) ? ConditionState.True : ConditionState.False;
         }
+    }
+
+    /// <summary>
+    /// Where <paramref name="value"/> falls among the cut points, packed in one number for generated code to keep: the
+    /// number of cuts below it (low 32 bits) and the number at or below it (high 32 bits). Never negative.
+    /// </summary>
+    public long Rank(decimal value)
+    {
+        var below = LowerBound(value);
+        var atOrBelow = below < cuts.Length && cuts[below] == value ? below + 1 : below;
+        return (uint)below | ((long)atOrBelow << 32);
+    }
+
+    /// <summary>The position of a comparison's threshold among the cut points.</summary>
+    public int CutOf(ComparisonNode<TProfile> comparison) => Array.BinarySearch(cuts, comparison.Comparison.Threshold);
+
+    /// <summary>Whether a comparison with threshold position <paramref name="cut"/> holds for a value of rank <paramref name="rank"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool Holds(ComparisonOperator op, int cut, long rank)
+    {
+        var below = (int)rank;
+        var atOrBelow = (int)(rank >> 32);
+        return op switch
+        {
+            ComparisonOperator.AtLeast => cut < atOrBelow,
+            ComparisonOperator.GreaterThan => cut < below,
+            ComparisonOperator.AtMost => cut >= below,
+            _ => cut >= atOrBelow,
+        };
     }
 
     private int LowerBound(decimal value)
