@@ -145,7 +145,7 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
         var frame = Rent();
         try
         {
-            frame.Reset(profile, asOf);
+            frame.Reset(profile, asOf, nodeState: !tier.IsComplete);
             tier.Run(frame);
             return ResultOf(frame);
         }
@@ -173,7 +173,7 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
         var frame = Rent();
         try
         {
-            frame.Reset(profile, asOf);
+            frame.Reset(profile, asOf, nodeState: !tier.IsComplete);
             tier.Run(frame);
             frame.Memberships.CopyTo(memberships);
             if (!scores.IsEmpty)

@@ -149,7 +149,11 @@ internal sealed class Frame<TProfile>
 
     public readonly int[] ValueCounts;
 
-    public void Reset(TProfile profile, DateTimeOffset asOf)
+    /// <summary>
+    /// Prepares the frame for an evaluation. <paramref name="nodeState"/>: clear the node network's memo of values and
+    /// conditions, which generated code never reads (an evaluation that falls back to the network resets again with it).
+    /// </summary>
+    public void Reset(TProfile profile, DateTimeOffset asOf, bool nodeState = true)
     {
         Profile = profile;
         AsOf = asOf;
@@ -162,8 +166,12 @@ internal sealed class Frame<TProfile>
         }
 
         Array.Clear(CollectionDone);
-        Array.Clear(ValueStates);
-        Array.Clear(Conditions);
+        if (nodeState)
+        {
+            Array.Clear(ValueStates);
+            Array.Clear(Conditions);
+        }
+
         if (HasFaults)
         {
             Array.Clear(ValueFaults);
