@@ -67,14 +67,16 @@ internal static class NetworkCompiler
     /// A measure of the code generated for a unit: one per condition node written out (a shared node each time it is
     /// referred to), two per comparison (the value and the test), one for the unit's own bookkeeping.
     /// </summary>
-    public static int Weight<TProfile>(Unit<TProfile> unit)
+    public static int Weight<TProfile>(Unit<TProfile> unit) => 1 + Written(unit).Sum(node => node is ComparisonNode<TProfile> ? 2 : 1);
+
+    /// <summary>Every condition node a unit's generated code writes out: a node referred to twice, twice.</summary>
+    private static IEnumerable<ConditionNode<TProfile>> Written<TProfile>(Unit<TProfile> unit)
     {
-        var weight = 1;
         var pending = new Stack<ConditionNode<TProfile>>(Roots(unit));
         while (pending.Count > 0)
         {
             var node = pending.Pop();
-            weight += node is ComparisonNode<TProfile> ? 2 : 1;
+            yield return node;
             switch (node)
             {
                 case JunctionNode<TProfile> junction:
@@ -89,8 +91,6 @@ internal static class NetworkCompiler
                     break;
             }
         }
-
-        return weight;
     }
 
     /// <summary>
@@ -117,21 +117,10 @@ internal static class NetworkCompiler
             var mark = chunk + 1;
             for (var u = starts[chunk]; u < starts[chunk + 1]; u++)
             {
-                var pending = new Stack<ConditionNode<TProfile>>(Roots(network.Units[u]));
-                while (pending.Count > 0)
+                foreach (var node in Written(network.Units[u]))
                 {
-                    switch (pending.Pop())
+                    switch (node)
                     {
-                        case JunctionNode<TProfile> junction:
-                            foreach (var child in junction.Children)
-                            {
-                                pending.Push(child);
-                            }
-
-                            break;
-                        case NotNode<TProfile> not:
-                            pending.Push(not.Inner);
-                            break;
                         case ComparisonNode<TProfile> { Value: ProfileValueNode<TProfile> or DateValueNode<TProfile> } comparison:
                             Count(values, valueSeen, comparison.Value.Index, mark);
                             break;
