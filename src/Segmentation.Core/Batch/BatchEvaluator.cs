@@ -45,18 +45,25 @@ internal sealed class BatchEvaluator<TProfile, TEvaluation>(TEvaluation evaluati
     public override void Results(BatchChunk<TProfile> chunk, BatchWorker worker, CancellationToken token)
     {
         var results = new SegmentationResult[chunk.Count];
-        for (var i = 0; i < chunk.Count; i++)
+        try
         {
-            token.ThrowIfCancellationRequested();
-            worker.Start(chunk.FirstIndex + i);
-            var started = time.GetTimestamp();
-            var result = evaluation.Result(chunk.ProfileAt(i), asOf);
-            chunk.Release(i);
-            results[i] = result;
-            Telemetry.EvaluationRecorder.Record(result, membershipIds, time.GetElapsedTime(started), "batch");
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                token.ThrowIfCancellationRequested();
+                worker.Start(chunk.FirstIndex + i);
+                var started = time.GetTimestamp();
+                var result = evaluation.Result(chunk.ProfileAt(i), asOf);
+                chunk.Release(i);
+                results[i] = result;
+                Telemetry.EvaluationRecorder.Record(result, membershipIds, time.GetElapsedTime(started), "batch");
+            }
+        }
+        finally
+        {
+            // Also when cancelled between profiles: an idle worker is never named as abandoned.
+            worker.Stop();
         }
 
-        worker.Stop();
         chunk.Results = results;
     }
 
@@ -65,19 +72,25 @@ internal sealed class BatchEvaluator<TProfile, TEvaluation>(TEvaluation evaluati
         var width = membershipIds.Count;
         var states = new SegmentState[chunk.Count * width];
         var faulted = 0;
-        for (var i = 0; i < chunk.Count; i++)
+        try
         {
-            token.ThrowIfCancellationRequested();
-            worker.Start(chunk.FirstIndex + i);
-            if (!evaluation.Row(chunk.ProfileAt(i), asOf, states.AsSpan(i * width, width)))
+            for (var i = 0; i < chunk.Count; i++)
             {
-                faulted++;
-            }
+                token.ThrowIfCancellationRequested();
+                worker.Start(chunk.FirstIndex + i);
+                if (!evaluation.Row(chunk.ProfileAt(i), asOf, states.AsSpan(i * width, width)))
+                {
+                    faulted++;
+                }
 
-            chunk.Release(i);
+                chunk.Release(i);
+            }
+        }
+        finally
+        {
+            worker.Stop();
         }
 
-        worker.Stop();
         chunk.States = states;
         chunk.Faulted = faulted;
     }
