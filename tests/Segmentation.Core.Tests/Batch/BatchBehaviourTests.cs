@@ -225,8 +225,10 @@ public abstract class BatchBehaviourTests : IDisposable
         canceled.Abandoned.Should().Equal([StuckAt], "the worker that stopped mid-chunk at the cancellation was not abandoned");
         canceled.NotEvaluated.Should().Contain(r => r.Start <= StuckAt && StuckAt < r.End);
         canceled.NotEvaluated.Should().Contain(r => r.Start <= GatedAt && GatedAt < r.End, "its chunk was not handed back");
+        canceled.NotEvaluated.Should().OnlyContain(r => r.End != null, "a list's length is known");
         (canceled.Evaluated + canceled.NotEvaluated.Sum(r => r.End!.Value - r.Start)).Should().Be(200);
         canceled.InputAbandoned.Should().BeFalse();
+        canceled.Message.Should().Contain("57");
     }
 
     [Fact]
