@@ -29,7 +29,7 @@ public sealed class BatchRunner<TProfile>
     private readonly ILogger logger;
 
     /// <summary>Creates a runner.</summary>
-    /// <param name="engine">The engine: the native <see cref="SegmentEngine{TProfile}"/> (evaluated through its own allocation-free path) or any other <see cref="ISegmentEngine{TProfile}"/>.</param>
+    /// <param name="engine">The engine: the native <see cref="SegmentEngine{TProfile}"/> (evaluated through its own per-profile path, no interface call per profile) or any other <see cref="ISegmentEngine{TProfile}"/>.</param>
     /// <param name="options">Options, validated and copied now; <see langword="null"/> for the defaults.</param>
     /// <param name="logger">Receives "batch finished", "profile faulted", "batch cancelled" and "progress callback threw" messages from <c>Run</c> and <c>RunAsync</c>; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException">An option is invalid; every problem is listed.</exception>
