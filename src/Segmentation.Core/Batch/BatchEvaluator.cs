@@ -1,100 +1,112 @@
 using Segmentation.Core.Engine;
-using Segmentation.Core.Telemetry;
 
 namespace Segmentation.Core.Batch;
 
 /// <summary>
-/// Evaluates one chunk on a worker, the same way for every batch API: a null profile or an evaluation that throws
-/// becomes that profile's faulted result (or faulted row), the rest of the chunk goes on, and cancellation is checked
-/// between profiles.
+/// Evaluates one chunk on a worker, the same way for every batch API and every engine: a null profile or an evaluation
+/// that throws becomes that profile's faulted result (or faulted row), the rest of the chunk goes on, and cancellation
+/// is checked between profiles. The pipeline calls it once per chunk; the per-profile loop is compiled per engine kind
+/// (<see cref="BatchEvaluator{TProfile, TEvaluation}"/>).
 /// </summary>
-internal sealed class BatchEvaluator<TProfile>
+internal abstract class BatchEvaluator<TProfile>
 {
-    private readonly SegmentEngine<TProfile> engine;
-    private readonly DateTimeOffset asOf;
-    private readonly TimeProvider time;
-    private readonly Func<TProfile, string>? profileId;
+    /// <summary>The evaluator for an engine: the native engine's own path, or the interface for any other engine.</summary>
+    public static BatchEvaluator<TProfile> For(ISegmentEngine<TProfile> engine, DateTimeOffset asOf, TimeProvider time) =>
+        engine is SegmentEngine<TProfile> native
+            ? new BatchEvaluator<TProfile, NativeProfileEvaluation<TProfile>>(new NativeProfileEvaluation<TProfile>(native), asOf, time)
+            : new BatchEvaluator<TProfile, EngineProfileEvaluation<TProfile>>(new EngineProfileEvaluation<TProfile>(engine, ProfileFaults<TProfile>.For(engine.RuleSet)), asOf, time);
 
-    public BatchEvaluator(SegmentEngine<TProfile> engine, DateTimeOffset asOf, TimeProvider time, Func<TProfile, string>? profileId)
-    {
-        this.engine = engine;
-        this.asOf = asOf;
-        this.time = time;
-        this.profileId = profileId;
-    }
+    /// <summary>The width of a membership row: one state per membership id.</summary>
+    public abstract int Width { get; }
+
+    /// <summary>The engine's membership ids.</summary>
+    public abstract IReadOnlyList<string> MembershipIds { get; }
 
     /// <summary>Fills <see cref="BatchChunk{TProfile}.Results"/>, recording each evaluation to the instruments.</summary>
-    public void Results(BatchChunk<TProfile> chunk, BatchWorker worker, CancellationToken token)
+    public abstract void Results(BatchChunk<TProfile> chunk, BatchWorker worker, CancellationToken token);
+
+    /// <summary>Fills <see cref="BatchChunk{TProfile}.States"/> (rows of <see cref="Width"/>) and counts faulted profiles.</summary>
+    public abstract void States(BatchChunk<TProfile> chunk, BatchWorker worker, CancellationToken token);
+
+    /// <summary>Evaluates profiles into consecutive rows on the calling thread, allocating nothing; returns the number that faulted.</summary>
+    public abstract int Rows(ReadOnlySpan<TProfile> profiles, Span<SegmentState> memberships);
+}
+
+/// <summary>The chunk loops over one engine kind's <typeparamref name="TEvaluation"/> (a struct: called directly, no dispatch per profile).</summary>
+internal sealed class BatchEvaluator<TProfile, TEvaluation>(TEvaluation evaluation, DateTimeOffset asOf, TimeProvider time) : BatchEvaluator<TProfile>
+    where TEvaluation : struct, IProfileEvaluation<TProfile>
+{
+    private readonly IReadOnlyList<string> membershipIds = evaluation.MembershipIds;
+
+    public override int Width => membershipIds.Count;
+
+    public override IReadOnlyList<string> MembershipIds => membershipIds;
+
+    public override void Results(BatchChunk<TProfile> chunk, BatchWorker worker, CancellationToken token)
     {
         var results = new SegmentationResult[chunk.Count];
-        var ids = engine.MembershipIds;
-        for (var i = 0; i < chunk.Count; i++)
+        try
         {
-            token.ThrowIfCancellationRequested();
-            worker.Start(chunk.FirstIndex + i);
-            var started = time.GetTimestamp();
-            var result = One(chunk.ProfileAt(i));
-            chunk.Release(i);
-            results[i] = result;
-            EvaluationRecorder.Record(result, ids, time.GetElapsedTime(started), "batch");
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                token.ThrowIfCancellationRequested();
+                worker.Start(chunk.FirstIndex + i);
+                var started = time.GetTimestamp();
+                var result = evaluation.Result(chunk.ProfileAt(i), asOf);
+                chunk.Release(i);
+                results[i] = result;
+                Telemetry.EvaluationRecorder.Record(result, membershipIds, time.GetElapsedTime(started), "batch");
+            }
+        }
+        finally
+        {
+            // Also when cancelled between profiles: an idle worker is never named as abandoned.
+            worker.Stop();
         }
 
-        worker.Stop();
         chunk.Results = results;
     }
 
-    /// <summary>Fills <see cref="BatchChunk{TProfile}.States"/> (rows of <paramref name="width"/>) and counts faulted profiles.</summary>
-    public void States(BatchChunk<TProfile> chunk, BatchWorker worker, int width, CancellationToken token)
+    public override void States(BatchChunk<TProfile> chunk, BatchWorker worker, CancellationToken token)
     {
+        var width = membershipIds.Count;
         var states = new SegmentState[chunk.Count * width];
         var faulted = 0;
-        for (var i = 0; i < chunk.Count; i++)
+        try
         {
-            token.ThrowIfCancellationRequested();
-            worker.Start(chunk.FirstIndex + i);
-            if (!Row(chunk.ProfileAt(i), states.AsSpan(i * width, width)))
+            for (var i = 0; i < chunk.Count; i++)
             {
-                faulted++;
-            }
+                token.ThrowIfCancellationRequested();
+                worker.Start(chunk.FirstIndex + i);
+                if (!evaluation.Row(chunk.ProfileAt(i), asOf, states.AsSpan(i * width, width)))
+                {
+                    faulted++;
+                }
 
-            chunk.Release(i);
+                chunk.Release(i);
+            }
+        }
+        finally
+        {
+            worker.Stop();
         }
 
-        worker.Stop();
         chunk.States = states;
         chunk.Faulted = faulted;
     }
 
-    /// <summary>Evaluates one profile into a result; never throws but for out-of-memory.</summary>
-    public SegmentationResult One(TProfile profile)
+    public override int Rows(ReadOnlySpan<TProfile> profiles, Span<SegmentState> memberships)
     {
-        if (profile is null)
+        var width = membershipIds.Count;
+        var faulted = 0;
+        for (var i = 0; i < profiles.Length; i++)
         {
-            return engine.FaultedResult(null, asOf, new ArgumentNullException(nameof(profile), "The profile is null."));
+            if (!evaluation.Row(profiles[i], asOf, memberships.Slice(i * width, width)))
+            {
+                faulted++;
+            }
         }
 
-        try
-        {
-            return engine.Evaluate(profile, asOf);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return engine.FaultedResult(SafeId(profile), asOf, ex);
-        }
-    }
-
-    /// <summary>Evaluates one profile into a membership row; <see langword="false"/> when it faulted.</summary>
-    public bool Row(TProfile profile, Span<SegmentState> row) => engine.EvaluateRow(profile, asOf, row);
-
-    private string? SafeId(TProfile profile)
-    {
-        try
-        {
-            return profileId?.Invoke(profile);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return null;
-        }
+        return faulted;
     }
 }

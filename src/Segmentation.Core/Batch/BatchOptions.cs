@@ -4,7 +4,8 @@ namespace Segmentation.Core.Batch;
 
 /// <summary>
 /// Options of every batch evaluation: <see cref="SegmentEngine{TProfile}.EvaluateBatch(IReadOnlyList{TProfile}, DateTimeOffset, BatchOptions?, CancellationToken)"/>,
-/// its buffer overload and <see cref="BatchRunner{TProfile}"/> run on one implementation and read the same options.
+/// its buffer overload, the NRules backend's <c>EvaluateBatch</c> and <see cref="BatchRunner{TProfile}"/> (over any
+/// engine) run on one implementation and read the same options.
 /// Invalid values are rejected with an <see cref="ArgumentException"/> that lists every problem; nothing is clamped.
 /// </summary>
 public sealed class BatchOptions

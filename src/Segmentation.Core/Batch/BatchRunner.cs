@@ -11,7 +11,9 @@ namespace Segmentation.Core.Batch;
 /// Evaluates a stream of profiles in parallel with bounded memory: the input (an <see cref="IEnumerable{T}"/> or an
 /// <see cref="IAsyncEnumerable{T}"/>) is read in chunks and never materialized, results come back in input order or as
 /// they complete, each with its input index, and a profile whose evaluation throws comes back as a faulted result.
-/// It runs on the same implementation and <see cref="BatchOptions"/> as <c>SegmentEngine.EvaluateBatch</c>.
+/// It works with any <see cref="ISegmentEngine{TProfile}"/> (the native engine, the NRules backend) and runs on the
+/// same implementation and <see cref="BatchOptions"/> as <c>EvaluateBatch</c>, which is
+/// <see cref="Evaluate(IReadOnlyList{TProfile}, DateTimeOffset, CancellationToken)"/> without the runner.
 /// <para>
 /// Progress is reporting only: a progress callback that throws is logged and the run goes on. Cancellation returns
 /// within <see cref="BatchOptions.CancellationGracePeriod"/> even when the input ignores the token or an evaluation
@@ -22,16 +24,16 @@ namespace Segmentation.Core.Batch;
 public sealed class BatchRunner<TProfile>
 {
     private const int StreamChunkSize = 256;
-    private readonly SegmentEngine<TProfile> engine;
+    private readonly ISegmentEngine<TProfile> engine;
     private readonly BatchOptions options;
     private readonly ILogger logger;
 
     /// <summary>Creates a runner.</summary>
-    /// <param name="engine">The engine.</param>
+    /// <param name="engine">The engine: the native <see cref="SegmentEngine{TProfile}"/> (evaluated through its own per-profile path, no interface call per profile) or any other <see cref="ISegmentEngine{TProfile}"/>.</param>
     /// <param name="options">Options, validated and copied now; <see langword="null"/> for the defaults.</param>
-    /// <param name="logger">Receives "batch finished", "profile faulted", "batch cancelled" and "progress callback threw" messages; <see langword="null"/> for none.</param>
+    /// <param name="logger">Receives "batch finished", "profile faulted", "batch cancelled" and "progress callback threw" messages from <c>Run</c> and <c>RunAsync</c>; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException">An option is invalid; every problem is listed.</exception>
-    public BatchRunner(SegmentEngine<TProfile> engine, BatchOptions? options = null, ILogger? logger = null)
+    public BatchRunner(ISegmentEngine<TProfile> engine, BatchOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         this.engine = engine;
@@ -59,6 +61,45 @@ public sealed class BatchRunner<TProfile>
     {
         ArgumentNullException.ThrowIfNull(profiles);
         return Run(BatchSource<TProfile>.Of(profiles), asOf, progress);
+    }
+
+    /// <summary>
+    /// Evaluates a list in parallel, returning one result per profile in input order (what <c>EvaluateBatch</c> does,
+    /// with this runner's options). A profile that faults, throws or is <see langword="null"/> comes back as a faulted
+    /// result; nothing is dropped. <see cref="BatchOptions.Ordered"/> does not apply: results are placed by index.
+    /// </summary>
+    /// <param name="profiles">The profiles.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="cancellationToken">Cancels the batch; it returns within <see cref="BatchOptions.CancellationGracePeriod"/> even when an evaluation does not stop.</param>
+    /// <returns>The results, in input order.</returns>
+    /// <exception cref="SegmentEvaluationException">A profile faulted and <see cref="BatchOptions.FailFast"/> is set (the first faulted profile in input order).</exception>
+    /// <exception cref="BatchCanceledException">The batch was cancelled; it names the profiles not evaluated.</exception>
+    public SegmentationResult[] Evaluate(IReadOnlyList<TProfile> profiles, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        return ListBatch.Results(BatchEvaluator<TProfile>.For(engine, asOf, options.TimeProvider), profiles, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Evaluates an array in parallel into caller storage: row <c>i</c> of <paramref name="memberships"/>
+    /// (<see cref="ISegmentEngine{TProfile}.MembershipIds"/> entries wide) receives profile <c>i</c>; a profile that is
+    /// <see langword="null"/> or whose evaluation throws gets a row of <see cref="SegmentState.Faulted"/>. Allocates per
+    /// chunk, not per profile. When cancelled, the rows of the profiles named by the <see cref="BatchCanceledException"/>
+    /// are left as they were, and an abandoned worker never writes into the buffer. Fail-fast does not apply: check the
+    /// returned count.
+    /// </summary>
+    /// <param name="profiles">The profiles.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="memberships">Row-major storage of <c>profiles.Length × MembershipIds.Count</c> states.</param>
+    /// <param name="cancellationToken">Cancels the batch; it returns within <see cref="BatchOptions.CancellationGracePeriod"/> even when an evaluation does not stop.</param>
+    /// <returns>The number of profiles that faulted.</returns>
+    /// <exception cref="ArgumentException">The buffer is too small.</exception>
+    /// <exception cref="BatchCanceledException">The batch was cancelled; it names the profiles not evaluated.</exception>
+    public int Evaluate(TProfile[] profiles, DateTimeOffset asOf, SegmentState[] memberships, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(memberships);
+        return ListBatch.Matrix(BatchEvaluator<TProfile>.For(engine, asOf, options.TimeProvider), profiles, memberships, options, cancellationToken);
     }
 
     /// <summary>Runs a batch to the end, handing every result to <paramref name="onResult"/>, and returns the summary.</summary>
@@ -105,7 +146,7 @@ public sealed class BatchRunner<TProfile>
         var time = options.TimeProvider;
         var started = time.GetTimestamp();
         var summary = new BatchSummaryBuilder(engine.MembershipIds, asOf);
-        var evaluator = new BatchEvaluator<TProfile>(engine, asOf, time, engine.ProfileIdAccessor());
+        var evaluator = BatchEvaluator<TProfile>.For(engine, asOf, time);
         var pipeline = new BatchPipeline<TProfile>(source, evaluator.Results, options, options.ChunkSize ?? StreamChunkSize, options.Ordered);
         var chunks = pipeline.RunAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var finished = false;

@@ -71,8 +71,9 @@ public sealed class SegmentationBuilder
     /// <summary>
     /// Registers a catalog type as a singleton, and for its profile type: the engine (compiled once, from every catalog
     /// of that profile type, on first use) as <see cref="ISegmentEngine{TProfile}"/> and <see cref="SegmentEngine{TProfile}"/>,
-    /// a transient <see cref="BatchRunner{TProfile}"/> and a transient <see cref="MembershipTracker{TProfile}"/> (which
-    /// needs an <see cref="IMembershipStore"/> registered), both with their <see cref="ILogger"/> from the container.
+    /// a transient <see cref="BatchRunner{TProfile}"/> over the registered <see cref="ISegmentEngine{TProfile}"/> (another
+    /// backend, such as NRules, when one replaces it) and a transient <see cref="MembershipTracker{TProfile}"/> over the
+    /// native engine (which needs an <see cref="IMembershipStore"/> registered), both with their <see cref="ILogger"/> from the container.
     /// </summary>
     /// <typeparam name="TCatalog">The catalog type.</typeparam>
     /// <typeparam name="TProfile">The profile type.</typeparam>
@@ -115,7 +116,7 @@ public sealed class SegmentationBuilder
         });
         Services.TryAddSingleton<ISegmentEngine<TProfile>>(sp => sp.GetRequiredService<SegmentEngine<TProfile>>());
         Services.TryAddTransient(sp => new BatchRunner<TProfile>(
-            sp.GetRequiredService<SegmentEngine<TProfile>>(),
+            sp.GetRequiredService<ISegmentEngine<TProfile>>(),
             sp.GetRequiredService<IOptions<BatchOptions>>().Value,
             LoggerFor<BatchRunner<TProfile>>(sp)));
         Services.TryAddTransient(sp => new MembershipTracker<TProfile>(

@@ -3,9 +3,11 @@ using Segmentation.Core.Batch;
 namespace Segmentation.Core.Engine;
 
 /// <content>
-/// Batch evaluation: ordered results, parallel across cores, faulted profiles reported in place. Both overloads run on
-/// the one batch implementation that <see cref="BatchRunner{TProfile}"/> uses (<c>Batch/BatchPipeline</c>), with the
-/// same <see cref="BatchOptions"/> and the same bounded cancellation.
+/// Batch evaluation: ordered results, parallel across cores, faulted profiles reported in place. Both parallel overloads
+/// run on the one batch implementation that <see cref="BatchRunner{TProfile}"/> uses for every engine
+/// (<c>Batch/ListBatch</c> and <c>Batch/BatchPipeline</c>), with the same <see cref="BatchOptions"/> and the same
+/// bounded cancellation; they are <see cref="BatchRunner{TProfile}.Evaluate(IReadOnlyList{TProfile}, DateTimeOffset, CancellationToken)"/>
+/// without the runner.
 /// </content>
 public sealed partial class SegmentEngine<TProfile>
 {
@@ -28,36 +30,7 @@ public sealed partial class SegmentEngine<TProfile>
     {
         ArgumentNullException.ThrowIfNull(profiles);
         options = BatchOptionsValidator.Checked(options, nameof(options));
-        var count = profiles.Count;
-        var results = new SegmentationResult[count];
-        var evaluator = new BatchEvaluator<TProfile>(this, asOf, options.TimeProvider, ProfileIdAccessor());
-        var chunkSize = options.ChunkSize ?? AutomaticChunkSize(count, options.MaxDegreeOfParallelism);
-        void Take(BatchChunk<TProfile> chunk)
-        {
-            var evaluated = chunk.Results!;
-            Array.Copy(evaluated, 0, results, chunk.FirstIndex, chunk.Count);
-            if (options.FailFast && Array.FindIndex(evaluated, r => r.HasFaults) is var at and >= 0)
-            {
-                throw new SegmentEvaluationException(checked((int)chunk.FirstIndex + at), evaluated[at]);
-            }
-        }
-
-        if (RunsInline(count, options, cancellationToken))
-        {
-            var worker = new BatchWorker();
-            for (var start = 0; start < count; start += chunkSize)
-            {
-                var chunk = new BatchChunk<TProfile>(0, start, profiles, start, Math.Min(chunkSize, count - start), ownsSource: false);
-                evaluator.Results(chunk, worker, cancellationToken);
-                Take(chunk);
-            }
-
-            return results;
-        }
-
-        new BatchPipeline<TProfile>(BatchSource<TProfile>.Of(profiles), evaluator.Results, options, chunkSize, ordered: options.FailFast)
-            .Drain(Take, cancellationToken);
-        return results;
+        return ListBatch.Results(BatchEvaluator<TProfile>.For(this, asOf, options.TimeProvider), profiles, options, cancellationToken);
     }
 
     /// <summary>
@@ -107,27 +80,7 @@ public sealed partial class SegmentEngine<TProfile>
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(memberships);
         options = BatchOptionsValidator.Checked(options, nameof(options));
-        var width = network.Shape.Memberships;
-        if (memberships.Length < profiles.Length * width)
-        {
-            throw new ArgumentException($"The membership buffer needs {profiles.Length * width} entries.", nameof(memberships));
-        }
-
-        if (RunsInline(profiles.Length, options, cancellationToken))
-        {
-            return EvaluateBatch(new ReadOnlySpan<TProfile>(profiles), asOf, memberships.AsSpan());
-        }
-
-        var evaluator = new BatchEvaluator<TProfile>(this, asOf, options.TimeProvider, profileId: null);
-        var faulted = 0;
-        new BatchPipeline<TProfile>(BatchSource<TProfile>.Of(profiles), (chunk, worker, token) => evaluator.States(chunk, worker, width, token), options,
-                options.ChunkSize ?? AutomaticChunkSize(profiles.Length, options.MaxDegreeOfParallelism), ordered: false)
-            .Drain(chunk =>
-            {
-                chunk.States.AsSpan().CopyTo(memberships.AsSpan(checked((int)chunk.FirstIndex * width)));
-                faulted += chunk.Faulted;
-            }, cancellationToken);
-        return faulted;
+        return ListBatch.Matrix(BatchEvaluator<TProfile>.For(this, asOf, options.TimeProvider), profiles, memberships, options, cancellationToken);
     }
 
     /// <summary>Evaluates one profile into a membership row; a null profile or a throwing evaluation faults the row.</summary>
@@ -171,13 +124,4 @@ public sealed partial class SegmentEngine<TProfile>
         var groupChoice = Enumerable.Repeat(-1, slots.Groups.Length).ToArray();
         return new SegmentationResult(slots, profileId, asOf, states, new decimal[slots.Scores.Length], Enumerable.Repeat(true, slots.Scores.Length).ToArray(), groupChoice, faults);
     }
-
-    /// <summary>
-    /// Whether a batch runs on the calling thread: only when nothing can cancel it (so nothing has to be abandoned) and
-    /// one worker is asked for or the batch is too small to share.
-    /// </summary>
-    private static bool RunsInline(int count, BatchOptions options, CancellationToken cancellationToken) =>
-        !cancellationToken.CanBeCanceled && (options.MaxDegreeOfParallelism == 1 || count < 64);
-
-    private static int AutomaticChunkSize(int count, int parallelism) => Math.Clamp(count / (parallelism * 32), 16, 1024);
 }

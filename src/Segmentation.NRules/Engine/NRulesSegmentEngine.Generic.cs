@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using NRules;
+using Segmentation.Core.Batch;
 using Segmentation.Core.Engine;
+using BatchOptions = Segmentation.Core.Batch.BatchOptions;
 using Segmentation.Core.Rules;
 using Segmentation.NRules.Facts;
-using BatchOptions = Segmentation.Core.Batch.BatchOptions;
 
 namespace Segmentation.NRules.Engine;
 
@@ -113,45 +114,49 @@ public sealed class NRulesSegmentEngine<TProfile> : ISegmentEngine<TProfile>
     }
 
     /// <summary>
-    /// Evaluates many profiles as of one instant, in parallel, one result per profile in input order; a <see langword="null"/>
-    /// profile comes back as a faulted result.
+    /// Evaluates many profiles as of one instant, in parallel, one result per profile in input order, on Core's batch
+    /// pipeline (<see cref="BatchRunner{TProfile}.Evaluate(IReadOnlyList{TProfile}, DateTimeOffset, CancellationToken)"/>):
+    /// a profile that is <see langword="null"/> or whose evaluation throws comes back as a faulted result and the rest of
+    /// the batch goes on.
     /// </summary>
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The as-of instant.</param>
-    /// <param name="options">Parallelism and fail-fast.</param>
-    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <param name="options">Parallelism, chunk size, fail-fast and the cancellation grace period; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the batch; it returns within <see cref="BatchOptions.CancellationGracePeriod"/> even when an evaluation does not stop.</param>
     /// <returns>The results, in input order.</returns>
+    /// <exception cref="ArgumentException">An option is invalid; every problem is listed.</exception>
     /// <exception cref="SegmentEvaluationException">A profile faulted and <see cref="BatchOptions.FailFast"/> is set.</exception>
-    /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
+    /// <exception cref="BatchCanceledException">The batch was cancelled; it names the profiles not evaluated.</exception>
     public SegmentationResult[] EvaluateBatch(IReadOnlyList<TProfile> profiles, DateTimeOffset asOf, BatchOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profiles);
-        options ??= new BatchOptions();
-        var results = new SegmentationResult[profiles.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        try
-        {
-            Parallel.For(0, profiles.Count, parallel, i =>
-            {
-                var result = profiles[i] is { } profile ? Evaluate(profile, asOf) : FaultedResult(asOf, new ArgumentNullException("profile", "The profile is null."));
-                results[i] = result;
-                if (options.FailFast && result.HasFaults)
-                {
-                    throw new SegmentEvaluationException(i, result);
-                }
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.OfType<SegmentEvaluationException>().FirstOrDefault() is { } first)
-        {
-            throw first;
-        }
+        return new BatchRunner<TProfile>(this, options).Evaluate(profiles, asOf, cancellationToken);
+    }
 
-        return results;
+    /// <summary>
+    /// Evaluates many profiles in parallel into a membership matrix, on Core's batch pipeline: row <c>i</c>
+    /// (<see cref="MembershipIds"/> entries wide) receives profile <c>i</c>; a profile that is <see langword="null"/> or
+    /// whose evaluation throws gets a row of <see cref="SegmentState.Faulted"/>.
+    /// </summary>
+    /// <param name="profiles">The profiles.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="memberships">Row-major storage of <c>profiles.Length × MembershipIds.Count</c> states.</param>
+    /// <param name="options">Parallelism, chunk size and the cancellation grace period (fail-fast is ignored: check the returned count); <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the batch; it returns within <see cref="BatchOptions.CancellationGracePeriod"/> even when an evaluation does not stop.</param>
+    /// <returns>The number of profiles that faulted.</returns>
+    /// <exception cref="ArgumentException">An option is invalid, or the buffer is too small.</exception>
+    /// <exception cref="BatchCanceledException">The batch was cancelled; it names the profiles not evaluated.</exception>
+    public int EvaluateBatch(TProfile[] profiles, DateTimeOffset asOf, SegmentState[] memberships, BatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(memberships);
+        return new BatchRunner<TProfile>(this, options).Evaluate(profiles, asOf, memberships, cancellationToken);
     }
 
     /// <summary>
     /// Evaluates many profiles on the calling thread into a membership matrix: row <c>i</c>
-    /// (<see cref="MembershipIds"/> entries wide) receives profile <c>i</c>.
+    /// (<see cref="MembershipIds"/> entries wide) receives profile <c>i</c>; a profile that is <see langword="null"/> or
+    /// whose evaluation throws gets a row of <see cref="SegmentState.Faulted"/>.
     /// </summary>
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The as-of instant.</param>
@@ -168,13 +173,7 @@ public sealed class NRulesSegmentEngine<TProfile> : ISegmentEngine<TProfile>
         var faulted = 0;
         for (var i = 0; i < profiles.Length; i++)
         {
-            var row = memberships.Slice(i * width, width);
-            if (profiles[i] is not { } profile)
-            {
-                row.Fill(SegmentState.Faulted);
-                faulted++;
-            }
-            else if (!Evaluate(profile, asOf, row))
+            if (!EvaluateRow(profiles[i], asOf, memberships.Slice(i * width, width)))
             {
                 faulted++;
             }
@@ -271,12 +270,22 @@ public sealed class NRulesSegmentEngine<TProfile> : ISegmentEngine<TProfile>
         }
     }
 
-    private SegmentationResult FaultedResult(DateTimeOffset asOf, Exception exception)
+    private bool EvaluateRow(TProfile profile, DateTimeOffset asOf, Span<SegmentState> row)
     {
-        var states = Enumerable.Repeat(SegmentState.Faulted, layout.MembershipIds.Count).ToArray();
-        var values = new decimal?[layout.ScoreIds.Count];
-        var choices = Enumerable.Repeat(-1, layout.GroupIds.Count).ToArray();
-        var faults = layout.MembershipIds.Concat(layout.ScoreIds).Select(id => new SegmentFault(id, "profile", exception)).ToArray();
-        return layout.Create(null, asOf, states, values, choices, faults);
+        if (profile is null)
+        {
+            row.Fill(SegmentState.Faulted);
+            return false;
+        }
+
+        try
+        {
+            return Evaluate(profile, asOf, row);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            row.Fill(SegmentState.Faulted);
+            return false;
+        }
     }
 }

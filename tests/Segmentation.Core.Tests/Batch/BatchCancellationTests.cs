@@ -1,15 +1,14 @@
-using Microsoft.Extensions.Logging;
 using Segmentation.Core.Batch;
 using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
 using Segmentation.ReferenceWorkload;
-using Segmentation.Core.Tests.Support;
 
 namespace Segmentation.Core.Tests.Batch;
 
 /// <summary>
-/// Cancellation returns in bounded time even when a profile's collection never ends or the input ignores the token,
-/// and says what was not evaluated; a throwing progress callback does not end a run.
+/// Cancellation of the pipeline itself: an abandoned worker never writes into the caller's matrix, and an input that
+/// ignores the token is abandoned in bounded time. What every engine shares (an evaluation that never returns, progress)
+/// is in <see cref="BatchBehaviourTests"/>.
 /// </summary>
 public sealed class BatchCancellationTests : IDisposable
 {
@@ -27,27 +26,6 @@ public sealed class BatchCancellationTests : IDisposable
         release.Dispose();
         stuck.Dispose();
         stuckReturned.Dispose();
-    }
-
-    [Fact]
-    public async Task EvaluateBatch_List_CollectionThatNeverEnds_CancelReturnsAndNamesTheAbandonedProfile()
-    {
-        var profiles = Shoppers(200);
-        using var cancel = new CancellationTokenSource();
-        var options = new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.FromMilliseconds(200) };
-
-        var batch = Task.Run(() => Engine.EvaluateBatch(profiles, Workload.AsOf, options, cancel.Token));
-        stuck.Wait(Bound).Should().BeTrue("the endless collection is being read");
-        await cancel.CancelAsync();
-
-        (await Task.WhenAny(batch, Task.Delay(Bound))).Should().BeSameAs(batch, "cancellation must return in bounded time");
-        var canceled = (await batch.Invoking(b => b).Should().ThrowAsync<BatchCanceledException>()).Which;
-        canceled.Abandoned.Should().Equal(StuckAt);
-        canceled.NotEvaluated.Should().Contain(r => r.Start <= StuckAt && StuckAt < r.End);
-        canceled.NotEvaluated.Should().OnlyContain(r => r.End != null, "a list's length is known");
-        (canceled.Evaluated + canceled.NotEvaluated.Sum(r => r.End!.Value - r.Start)).Should().Be(200);
-        canceled.InputAbandoned.Should().BeFalse();
-        canceled.Message.Should().Contain("57");
     }
 
     [Fact]
@@ -86,23 +64,6 @@ public sealed class BatchCancellationTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Runner_CollectionThatNeverEnds_CancelReturnsAndNamesTheAbandonedProfile()
-    {
-        var runner = new BatchRunner<Shopper>(Engine, new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.FromMilliseconds(200) });
-        using var cancel = new CancellationTokenSource();
-
-        var run = Task.Run(() => runner.RunAsync(Shoppers(200), Workload.AsOf, cancellationToken: cancel.Token));
-        stuck.Wait(Bound).Should().BeTrue();
-        await cancel.CancelAsync();
-
-        (await Task.WhenAny(run, Task.Delay(Bound))).Should().BeSameAs(run, "cancellation must return in bounded time");
-        var canceled = (await run.Invoking(r => r).Should().ThrowAsync<BatchCanceledException>()).Which;
-        canceled.Abandoned.Should().Equal(StuckAt);
-        canceled.Evaluated.Should().BeLessThanOrEqualTo(50, "results come back in order, and the chunk of 57 never completes");
-        canceled.NotEvaluated[0].Start.Should().Be(canceled.Evaluated);
-    }
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -131,22 +92,6 @@ public sealed class BatchCancellationTests : IDisposable
             Interlocked.Increment(ref received);
             return ValueTask.CompletedTask;
         }
-    }
-
-    [Fact]
-    public async Task Runner_ProgressCallbackThrows_RunGoesOnAndTheFailureIsLogged()
-    {
-        var logger = new ListLogger();
-        var runner = new BatchRunner<Shopper>(Engine, new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10 }, logger);
-        var reports = 0;
-        var progress = new ThrowingProgress(() => Interlocked.Increment(ref reports));
-
-        var summary = await runner.RunAsync(Shoppers(100, stuckAt: -1), Workload.AsOf, progress: progress);
-
-        summary.Profiles.Should().Be(100);
-        summary.SegmentCounts["buyer"].Should().Be(100);
-        reports.Should().Be(10, "every chunk is still reported");
-        logger.Entries.Where(e => e.Id == 4).Should().HaveCount(10).And.OnlyContain(e => e.Level == LogLevel.Warning);
     }
 
     private Shopper[] Shoppers(int count, int stuckAt = StuckAt) =>
@@ -197,15 +142,6 @@ public sealed class BatchCancellationTests : IDisposable
             s.IdentifiedBy(p => p.Id);
             var orders = s.Dated(p => p.Orders, o => o.At);
             s.Segment("buyer").When(orders.Sum(o => o.Amount).Ever().AtLeast(1));
-        }
-    }
-
-    private sealed class ThrowingProgress(Action onReport) : IProgress<BatchProgress>
-    {
-        public void Report(BatchProgress value)
-        {
-            onReport();
-            throw new InvalidOperationException("the progress bar is broken");
         }
     }
 }

@@ -4,41 +4,10 @@ using Segmentation.ReferenceWorkload;
 
 namespace Segmentation.Core.Tests.Batch;
 
-/// <summary>Batch options are validated with one clear error listing every problem, never clamped.</summary>
+/// <summary>Batch options at their valid extremes, and copied when given (the invalid ones at every entrance: <see cref="BatchBehaviourTests"/>).</summary>
 public sealed class BatchOptionsTests
 {
     private static readonly SegmentEngine<Customer> Engine = SegmentEngine.Compile(new WorkloadCatalog());
-
-    private static readonly BatchOptions Broken = new()
-    {
-        MaxDegreeOfParallelism = 0,
-        ChunkSize = 0,
-        MaxChunksInFlight = -1,
-        CancellationGracePeriod = TimeSpan.FromSeconds(-2),
-        TimeProvider = null!,
-    };
-
-    public static TheoryData<string, Action> Entrances => new()
-    {
-        { "runner", () => _ = new BatchRunner<Customer>(Engine, Broken) },
-        { "list", () => Engine.EvaluateBatch(WorkloadGenerator.Generate(3), Workload.AsOf, Broken) },
-        { "matrix", () => Engine.EvaluateBatch(WorkloadGenerator.Generate(3), Workload.AsOf, new SegmentState[3 * Engine.MembershipIds.Count], Broken) },
-    };
-
-    [Theory]
-    [MemberData(nameof(Entrances))]
-    public void InvalidOptions_EveryEntrance_ThrowsOneErrorListingEveryProblem(string entrance, Action act)
-    {
-        var error = act.Should().Throw<ArgumentException>(entrance).Which;
-
-        error.ParamName.Should().Be("options");
-        error.Message.Should().StartWith("Invalid batch options: ")
-            .And.Contain("MaxDegreeOfParallelism must be between 1 and 1024 (was 0)")
-            .And.Contain("ChunkSize must be at least 1 or null for automatic (was 0)")
-            .And.Contain("MaxChunksInFlight must be at least 1 or null for twice the parallelism (was -1)")
-            .And.Contain("CancellationGracePeriod must be zero or more, or Timeout.InfiniteTimeSpan (was -00:00:02)")
-            .And.Contain("TimeProvider must not be null");
-    }
 
     [Theory]
     [InlineData(1, 1, 1)]

@@ -140,28 +140,6 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
-    public async Task Run_Progress_ReportsProcessedFaultedAndElapsedFromTimeProvider()
-    {
-        var time = new FakeTimeProvider();
-        var reports = new List<BatchProgress>();
-        var runner = new BatchRunner<Customer>(Engine, new BatchOptions { ChunkSize = 10, MaxDegreeOfParallelism = 1, TimeProvider = time });
-        var profiles = WorkloadGenerator.Generate(29).Append(null!);
-
-        var run = runner.Run(profiles, Workload.AsOf, new SynchronousProgress(reports.Add));
-        await foreach (var _ in run)
-        {
-            time.Advance(TimeSpan.FromMilliseconds(100));
-        }
-
-        var summary = await run.Completion;
-        reports.Select(r => r.Processed).Should().Equal(10, 20, 30);
-        reports[^1].Faulted.Should().Be(1);
-        reports.Select(r => r.Elapsed).Should().Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3));
-        summary.Duration.Should().Be(TimeSpan.FromSeconds(3));
-        summary.ProfilesPerSecond.Should().Be(10);
-    }
-
-    [Fact]
     public void Run_EnumeratedTwice_Throws()
     {
         var run = new BatchRunner<Customer>(Engine).Run([], Workload.AsOf);

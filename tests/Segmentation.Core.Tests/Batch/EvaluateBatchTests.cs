@@ -68,34 +68,6 @@ public sealed class EvaluateBatchTests
         serial.Should().Equal(parallel);
     }
 
-    [Fact]
-    public void EvaluateBatch_List_NullAndThrowingProfilesComeBackFaultedInPlace()
-    {
-        var profiles = Mixed(200);
-
-        var results = Throwing.EvaluateBatch(profiles, Workload.AsOf, new BatchOptions { MaxDegreeOfParallelism = 2 });
-
-        results.Should().HaveCount(profiles.Length);
-        for (var i = 0; i < profiles.Length; i++)
-        {
-            switch (profiles[i]?.Id)
-            {
-                case null:
-                    results[i].StateOf("everyone").Should().Be(SegmentState.Faulted);
-                    results[i].Faults.Should().OnlyContain(f => f.Exception is ArgumentNullException);
-                    break;
-                case "boom":
-                    results[i].StateOf("boom-sensitive").Should().Be(SegmentState.Faulted);
-                    results[i].IsIn("everyone").Should().BeTrue("a fault stays in the segment that threw");
-                    break;
-                default:
-                    results[i].HasFaults.Should().BeFalse();
-                    results[i].IsIn("everyone").Should().BeTrue();
-                    break;
-            }
-        }
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -128,19 +100,6 @@ public sealed class EvaluateBatchTests
     }
 
     [Fact]
-    public void EvaluateBatch_FailFastOnOneThread_ThrowsWithIndexOfFirstFaultedProfile()
-    {
-        var profiles = Mixed(100);
-        var first = Array.FindIndex(profiles, p => p is null || p.Id == "boom");
-
-        var act = () => Throwing.EvaluateBatch(profiles, Workload.AsOf, new BatchOptions { FailFast = true, MaxDegreeOfParallelism = 1 });
-
-        var thrown = act.Should().Throw<SegmentEvaluationException>().Which;
-        thrown.Index.Should().Be(first);
-        thrown.Result!.HasFaults.Should().BeTrue();
-    }
-
-    [Fact]
     public void EvaluateBatch_FailFastInParallel_ThrowsSegmentEvaluationExceptionNotAggregate()
     {
         var profiles = Mixed(2_000);
@@ -148,20 +107,6 @@ public sealed class EvaluateBatchTests
         var act = () => Throwing.EvaluateBatch(profiles, Workload.AsOf, new BatchOptions { FailFast = true, MaxDegreeOfParallelism = 2 });
 
         act.Should().Throw<SegmentEvaluationException>().Which.Index.Should().BeInRange(0, profiles.Length - 1);
-    }
-
-    [Fact]
-    public void EvaluateBatch_CancelledToken_ThrowsOperationCanceled()
-    {
-        using var cancel = new CancellationTokenSource();
-        cancel.Cancel();
-        var customers = WorkloadGenerator.Generate(500, seed: 14);
-
-        var list = () => Engine.EvaluateBatch(customers, Workload.AsOf, cancellationToken: cancel.Token);
-        var matrix = () => Engine.EvaluateBatch(customers, Workload.AsOf, new SegmentState[customers.Length * Engine.MembershipIds.Count], cancellationToken: cancel.Token);
-
-        list.Should().Throw<BatchCanceledException>().Which.NotEvaluated.Should().Equal(new BatchRange(0, 500));
-        matrix.Should().Throw<BatchCanceledException>().Which.Evaluated.Should().Be(0);
     }
 
     [Fact]
