@@ -10,6 +10,7 @@ namespace Segmentation.Core.Tests.Batch;
 /// The shared batch behaviours on an engine known only by its interface (the path the NRules backend takes), and that
 /// path against the native one: the same results, faulted results included.
 /// </summary>
+[Collection(BatchBehaviourTests.Serial)]
 public sealed class DecoratedBatchBehaviourTests : BatchBehaviourTests
 {
     private static readonly SegmentEngine<Shopper> Native = SegmentEngine.Compile(new ShopperCatalog());

@@ -4,6 +4,7 @@ using Segmentation.Core.Engine;
 namespace Segmentation.Core.Tests.Batch;
 
 /// <summary>The shared batch behaviours on the native engine.</summary>
+[Collection(BatchBehaviourTests.Serial)]
 public sealed class NativeBatchBehaviourTests : BatchBehaviourTests
 {
     private static readonly SegmentEngine<Shopper> Native = SegmentEngine.Compile(new ShopperCatalog());
