@@ -28,7 +28,7 @@ internal sealed class Frame<TProfile>
             DayBuffers[i] = new long[16];
         }
 
-        CodeStamps = new int[shape.Values + shape.TextIndexes + shape.Values];
+        CodeStamps = new int[shape.CodeStamps];
         CodeRanks = new long[shape.Values];
         CodeWholes = new long[shape.Values];
         CodeDecimals = new decimal[shape.Values];

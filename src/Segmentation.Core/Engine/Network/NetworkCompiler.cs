@@ -77,21 +77,20 @@ internal static class NetworkCompiler
         {
             var node = pending.Pop();
             yield return node;
-            switch (node)
+            foreach (var child in ChildrenOf(node))
             {
-                case JunctionNode<TProfile> junction:
-                    foreach (var child in junction.Children)
-                    {
-                        pending.Push(child);
-                    }
-
-                    break;
-                case NotNode<TProfile> not:
-                    pending.Push(not.Inner);
-                    break;
+                pending.Push(child);
             }
         }
     }
+
+    /// <summary>The conditions an and/or or a not is made of; none for a leaf.</summary>
+    private static ConditionNode<TProfile>[] ChildrenOf<TProfile>(ConditionNode<TProfile> node) => node switch
+    {
+        JunctionNode<TProfile> junction => junction.Children,
+        NotNode<TProfile> not => [not.Inner],
+        _ => [],
+    };
 
     /// <summary>
     /// Generates and compiles one chunk of units; <paramref name="shared"/> comes from
@@ -169,13 +168,7 @@ internal static class NetworkCompiler
                 valueUses[comparison.Value.Index]++;
             }
 
-            var children = node switch
-            {
-                JunctionNode<TProfile> junction => junction.Children,
-                NotNode<TProfile> not => [not.Inner],
-                _ => [],
-            };
-            foreach (var child in children)
+            foreach (var child in ChildrenOf(node))
             {
                 Visit(child);
             }
@@ -333,38 +326,45 @@ internal static class NetworkCompiler
 
             var selector = ParameterReplacer.Inline(index.Source, profile);
             Expression match = Call(Constant(index), MatchText, selector.Type == typeof(string) ? selector : Convert(selector, typeof(string)));
-            if (shared.Texts[index.Number])
+            if (!shared.Texts[index.Number])
             {
-                var slot = Constant(network.Values.Length + index.Number);
-                var kept = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeTextHits)), Constant(index.Number));
-                match = Expression.Condition(
-                    IsKept(slot),
-                    kept,
-                    Block(Assign(kept, match), Keep(slot), kept));
+                return Coalesce(hits, Assign(hits, match));
             }
 
-            return Coalesce(hits, Assign(hits, match));
+            var kept = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeTextHits)), Constant(index.Number));
+            return Coalesce(hits, Block(
+                Kept(network.Shape.TextStamp(index.Number), [(hits, kept)], Assign(hits, match)),
+                hits));
         }
 
-        /// <summary>Whether an earlier chunk kept the value or text answer at <paramref name="slot"/> in this evaluation.</summary>
-        private Expression IsKept(Expression slot) =>
-            Equal(ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeStamps)), slot), Field(frame, nameof(Frame<TProfile>.Epoch)));
-
-        private Expression Keep(Expression slot) =>
-            Assign(ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeStamps)), slot), Field(frame, nameof(Frame<TProfile>.Epoch)));
+        /// <summary>
+        /// Reads <paramref name="locals"/> back from where an earlier chunk of this evaluation kept them (stamp
+        /// <paramref name="stamp"/> of <see cref="Frame{TProfile}.CodeStamps"/>); otherwise runs <paramref name="compute"/>,
+        /// which sets them, and keeps them there for the later chunks.
+        /// </summary>
+        private Expression Kept(int stamp, (ParameterExpression Local, Expression Kept)[] locals, Expression compute)
+        {
+            var stamped = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeStamps)), Constant(stamp));
+            var epoch = Field(frame, nameof(Frame<TProfile>.Epoch));
+            return IfThenElse(
+                Equal(stamped, epoch),
+                Block(locals.Select(l => Assign(l.Local, l.Kept))),
+                Block([compute, .. locals.Select(l => Assign(l.Kept, l.Local)), Assign(stamped, epoch)]));
+        }
 
         /// <summary>Computes a value, or reads it back when an earlier chunk kept it, and keeps it for the later chunks.</summary>
         private Expression KeptAcrossChunks(int index, Expression compute, ParameterExpression value, ParameterExpression present)
         {
             var slot = Constant(index);
             var store = Field(frame, value.Type == typeof(long) ? nameof(Frame<TProfile>.CodeWholes) : nameof(Frame<TProfile>.CodeDecimals));
-            var keptValue = ArrayAccess(store, slot);
-            var keptPresent = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodePresent)), slot);
-            return IfThenElse(
-                IsKept(slot),
-                Block(Assign(value, keptValue), Assign(present, keptPresent)),
-                Block(compute, Assign(keptValue, value), Assign(keptPresent, present), Keep(slot)));
+            return Kept(
+                network.Shape.ValueStamp(index),
+                [(value, ArrayAccess(store, slot)), (present, ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodePresent)), slot))],
+                compute);
         }
+
+        /// <summary>Computes the value at its first use in the chunk (see <see cref="TypedValue"/>).</summary>
+        private static Expression Ensure(TypedValue value) => IfThen(Not(value.Done), Block(value.Compute, Assign(value.Done, Constant(true))));
 
         private Expression Comparison(ComparisonNode<TProfile> node)
         {
@@ -380,7 +380,7 @@ internal static class NetworkCompiler
             }
 
             // A value only this comparison reads is computed in place; one several read, once, at whichever comes first.
-            var ensure = uses.Values[node.Value.Index] <= 1 ? value.Compute : IfThen(Not(value.Done), Block(value.Compute, Assign(value.Done, Constant(true))));
+            var ensure = uses.Values[node.Value.Index] <= 1 ? value.Compute : Ensure(value);
             var matches = value.Value.Type == typeof(long)
                 ? WholeComparison.Matches(value.Value, node.Comparison)
                 : WholeComparison.Decimal(value.Value, node.Comparison);
@@ -433,16 +433,13 @@ internal static class NetworkCompiler
                 ranks[index] = local;
             }
 
-            var slot = Constant(network.Values.Length + network.Shape.TextIndexes + index);
-            var kept = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeRanks)), Constant(index));
             var compute = Block(
-                IfThen(Not(value.Done), Block(value.Compute, Assign(value.Done, Constant(true)))),
-                Assign(local.Rank, Expression.Condition(value.Present, Call(Constant(thresholds), RankOf, value.Value), Constant(-1L))),
-                Assign(kept, local.Rank),
-                Keep(slot));
+                Ensure(value),
+                Assign(local.Rank, Expression.Condition(value.Present, Call(Constant(thresholds), RankOf, value.Value), Constant(-1L))));
+            var kept = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeRanks)), Constant(index));
             return Block(
                 IfThen(Not(local.Done), Block(
-                    IfThenElse(IsKept(slot), Assign(local.Rank, kept), compute),
+                    Kept(network.Shape.RankStamp(index), [(local.Rank, kept)], compute),
                     Assign(local.Done, Constant(true)))),
                 local.Rank);
         }
