@@ -95,18 +95,6 @@ internal sealed class BatchEvaluator<TProfile, TEvaluation>(TEvaluation evaluati
         chunk.Faulted = faulted;
     }
 
-    public override int Rows(ReadOnlySpan<TProfile> profiles, Span<SegmentState> memberships)
-    {
-        var width = membershipIds.Count;
-        var faulted = 0;
-        for (var i = 0; i < profiles.Length; i++)
-        {
-            if (!evaluation.Row(profiles[i], asOf, memberships.Slice(i * width, width)))
-            {
-                faulted++;
-            }
-        }
-
-        return faulted;
-    }
+    public override int Rows(ReadOnlySpan<TProfile> profiles, Span<SegmentState> memberships) =>
+        BatchRows.Evaluate<TProfile, TEvaluation>(evaluation, profiles, asOf, memberships, membershipIds.Count);
 }

@@ -102,6 +102,19 @@ public sealed class BatchRunner<TProfile>
         return ListBatch.Matrix(BatchEvaluator<TProfile>.For(engine, asOf, options.TimeProvider), profiles, memberships, options, cancellationToken);
     }
 
+    /// <summary>
+    /// Evaluates profiles on the calling thread into caller storage (what the engines' span <c>EvaluateBatch</c> does):
+    /// row <c>i</c> of <paramref name="memberships"/> receives profile <c>i</c>; a profile that is <see langword="null"/>
+    /// or whose evaluation throws gets a row of <see cref="SegmentState.Faulted"/>. The options do not apply.
+    /// </summary>
+    /// <param name="profiles">The profiles.</param>
+    /// <param name="asOf">The as-of instant.</param>
+    /// <param name="memberships">Row-major storage of <c>profiles.Length × MembershipIds.Count</c> states.</param>
+    /// <returns>The number of profiles that faulted.</returns>
+    /// <exception cref="ArgumentException">The buffer is too small.</exception>
+    public int Evaluate(ReadOnlySpan<TProfile> profiles, DateTimeOffset asOf, Span<SegmentState> memberships) =>
+        BatchEvaluator<TProfile>.For(engine, asOf, options.TimeProvider).Rows(profiles, memberships);
+
     /// <summary>Runs a batch to the end, handing every result to <paramref name="onResult"/>, and returns the summary.</summary>
     /// <param name="profiles">The profiles.</param>
     /// <param name="asOf">The as-of instant.</param>

@@ -42,25 +42,8 @@ public sealed partial class SegmentEngine<TProfile>
     /// <param name="asOf">The as-of instant.</param>
     /// <param name="memberships">Row-major storage of <c>profiles.Length × MembershipIds.Count</c> states.</param>
     /// <returns>The number of profiles that faulted (their rows hold <see cref="SegmentState.Faulted"/> where undecided).</returns>
-    public int EvaluateBatch(ReadOnlySpan<TProfile> profiles, DateTimeOffset asOf, Span<SegmentState> memberships)
-    {
-        var width = network.Shape.Memberships;
-        if (memberships.Length < profiles.Length * width)
-        {
-            throw new ArgumentException($"The membership buffer needs {profiles.Length * width} entries.", nameof(memberships));
-        }
-
-        var faulted = 0;
-        for (var i = 0; i < profiles.Length; i++)
-        {
-            if (!EvaluateRow(profiles[i], asOf, memberships.Slice(i * width, width)))
-            {
-                faulted++;
-            }
-        }
-
-        return faulted;
-    }
+    public int EvaluateBatch(ReadOnlySpan<TProfile> profiles, DateTimeOffset asOf, Span<SegmentState> memberships) =>
+        BatchRows.Evaluate<TProfile, NativeProfileEvaluation<TProfile>>(new(this), profiles, asOf, memberships, network.Shape.Memberships);
 
     /// <summary>
     /// Evaluates many profiles into caller storage in parallel: row <c>i</c> of <paramref name="memberships"/> receives profile <c>i</c>.

@@ -162,25 +162,8 @@ public sealed class NRulesSegmentEngine<TProfile> : ISegmentEngine<TProfile>
     /// <param name="asOf">The as-of instant.</param>
     /// <param name="memberships">Row-major storage of <c>profiles.Length × MembershipIds.Count</c> states.</param>
     /// <returns>The number of profiles that faulted.</returns>
-    public int EvaluateBatch(ReadOnlySpan<TProfile> profiles, DateTimeOffset asOf, Span<SegmentState> memberships)
-    {
-        var width = layout.MembershipIds.Count;
-        if (memberships.Length < profiles.Length * width)
-        {
-            throw new ArgumentException($"The membership buffer needs {profiles.Length * width} entries.", nameof(memberships));
-        }
-
-        var faulted = 0;
-        for (var i = 0; i < profiles.Length; i++)
-        {
-            if (!EvaluateRow(profiles[i], asOf, memberships.Slice(i * width, width)))
-            {
-                faulted++;
-            }
-        }
-
-        return faulted;
-    }
+    public int EvaluateBatch(ReadOnlySpan<TProfile> profiles, DateTimeOffset asOf, Span<SegmentState> memberships) =>
+        new BatchRunner<TProfile>(this).Evaluate(profiles, asOf, memberships);
 
     private NRulesEvaluation Run(TProfile profile, DateTimeOffset asOf, bool keepFacts)
     {
@@ -267,25 +250,6 @@ public sealed class NRulesSegmentEngine<TProfile> : ISegmentEngine<TProfile>
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return null;
-        }
-    }
-
-    private bool EvaluateRow(TProfile profile, DateTimeOffset asOf, Span<SegmentState> row)
-    {
-        if (profile is null)
-        {
-            row.Fill(SegmentState.Faulted);
-            return false;
-        }
-
-        try
-        {
-            return Evaluate(profile, asOf, row);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            row.Fill(SegmentState.Faulted);
-            return false;
         }
     }
 }

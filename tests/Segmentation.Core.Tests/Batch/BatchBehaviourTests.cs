@@ -48,6 +48,9 @@ public abstract class BatchBehaviourTests : IDisposable
     /// <summary>The engine's own parallel matrix batch (<c>EvaluateBatch</c> of its concrete type).</summary>
     protected abstract int EvaluateBatch(Shopper[] profiles, SegmentState[] memberships, BatchOptions? options, CancellationToken cancellationToken);
 
+    /// <summary>The engine's calling-thread batch over a span (<c>EvaluateBatch</c> of its concrete type).</summary>
+    protected abstract int EvaluateBatch(ReadOnlySpan<Shopper> profiles, Span<SegmentState> memberships);
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -137,6 +140,23 @@ public abstract class BatchBehaviourTests : IDisposable
         summary.Faulted.Should().Be(profiles.Count(p => p is null || p.Id == "boom"));
         summary.FaultsBySegment["boom-sensitive"].Should().Be(summary.Faulted);
         summary.FaultsBySegment["buyer"].Should().Be(profiles.Count(p => p is null));
+    }
+
+    [Fact]
+    public void EvaluateBatch_Span_OnTheCallingThread_GivesTheParallelMatrix()
+    {
+        var profiles = Mixed(100);
+        var width = Engine.MembershipIds.Count;
+        var parallel = new SegmentState[profiles.Length * width];
+        var here = new SegmentState[profiles.Length * width];
+
+        var parallelFaulted = EvaluateBatch(profiles, parallel, new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10 }, new CancellationTokenSource().Token);
+        var hereFaulted = EvaluateBatch(profiles, here.AsSpan());
+
+        hereFaulted.Should().Be(parallelFaulted).And.BeGreaterThan(0);
+        here.Should().Equal(parallel);
+        FluentActions.Invoking(() => EvaluateBatch(profiles, new SegmentState[width])).Should().Throw<ArgumentException>()
+            .WithMessage($"The membership buffer needs {profiles.Length * width} entries.*");
     }
 
     [Theory]

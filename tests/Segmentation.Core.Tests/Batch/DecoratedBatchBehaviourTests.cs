@@ -49,6 +49,10 @@ public sealed class DecoratedBatchBehaviourTests : BatchBehaviourTests
     protected override int EvaluateBatch(Shopper[] profiles, SegmentState[] memberships, BatchOptions? options, CancellationToken cancellationToken) =>
         new BatchRunner<Shopper>(Decorated, options).Evaluate(profiles, Workload.AsOf, memberships, cancellationToken);
 
+    /// <inheritdoc />
+    protected override int EvaluateBatch(ReadOnlySpan<Shopper> profiles, Span<SegmentState> memberships) =>
+        new BatchRunner<Shopper>(Decorated).Evaluate(profiles, Workload.AsOf, memberships);
+
     private static string Describe(SegmentationResult result) =>
         $"{result} {string.Join(",", result.Faults.Select(f => $"{f.SegmentId}/{f.Condition}/{f.CauseId}/{f.Exception.GetType().Name}"))} stage={result.MemberOf("stage")} {string.Join(",", result.Segments)} nps-score={result.Score("nps")} faulted={result.IsFaulted("nps")} tier={result.Tier("nps")}";
 

@@ -19,4 +19,8 @@ public sealed class NativeBatchBehaviourTests : BatchBehaviourTests
     /// <inheritdoc />
     protected override int EvaluateBatch(Shopper[] profiles, SegmentState[] memberships, BatchOptions? options, CancellationToken cancellationToken) =>
         Native.EvaluateBatch(profiles, Segmentation.ReferenceWorkload.Workload.AsOf, memberships, options, cancellationToken);
+
+    /// <inheritdoc />
+    protected override int EvaluateBatch(ReadOnlySpan<Shopper> profiles, Span<SegmentState> memberships) =>
+        Native.EvaluateBatch(profiles, Segmentation.ReferenceWorkload.Workload.AsOf, memberships);
 }

@@ -20,4 +20,8 @@ public sealed class NRulesBatchBehaviourTests : BatchBehaviourTests
     /// <inheritdoc />
     protected override int EvaluateBatch(Shopper[] profiles, SegmentState[] memberships, BatchOptions? options, CancellationToken cancellationToken) =>
         NRules.EvaluateBatch(profiles, ReferenceWorkload.Workload.AsOf, memberships, options, cancellationToken);
+
+    /// <inheritdoc />
+    protected override int EvaluateBatch(ReadOnlySpan<Shopper> profiles, Span<SegmentState> memberships) =>
+        NRules.EvaluateBatch(profiles, ReferenceWorkload.Workload.AsOf, memberships);
 }
