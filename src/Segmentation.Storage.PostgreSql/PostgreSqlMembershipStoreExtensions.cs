@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Segmentation.Core.DependencyInjection;
 using Segmentation.Core.Tracking;
 using Segmentation.Storage.PostgreSql;
@@ -31,19 +30,12 @@ public static class PostgreSqlMembershipStoreExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        var services = builder.Services;
-        services.RemoveAll<IMembershipStore>();
-        services.RemoveAll<IMembershipHistory>();
-        services.RemoveAll<IBacktestStore>();
-        services.TryAddSingleton(_ =>
+        Segmentation.Storage.StoreRegistration.Add(builder.Services, () =>
         {
             var options = new PostgreSqlMembershipStoreOptions();
             configure(options);
             return new PostgreSqlMembershipStore(options);
         });
-        services.AddSingleton<IMembershipStore>(sp => sp.GetRequiredService<PostgreSqlMembershipStore>());
-        services.AddSingleton<IMembershipHistory>(sp => sp.GetRequiredService<PostgreSqlMembershipStore>());
-        services.AddSingleton<IBacktestStore>(sp => sp.GetRequiredService<PostgreSqlMembershipStore>());
         return builder;
     }
 }

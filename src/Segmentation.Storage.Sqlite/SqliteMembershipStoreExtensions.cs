@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Segmentation.Core.DependencyInjection;
 using Segmentation.Core.Tracking;
 using Segmentation.Storage.Sqlite;
@@ -31,19 +30,12 @@ public static class SqliteMembershipStoreExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        var services = builder.Services;
-        services.RemoveAll<IMembershipStore>();
-        services.RemoveAll<IMembershipHistory>();
-        services.RemoveAll<IBacktestStore>();
-        services.TryAddSingleton(_ =>
+        Segmentation.Storage.StoreRegistration.Add(builder.Services, () =>
         {
             var options = new SqliteMembershipStoreOptions();
             configure(options);
             return new SqliteMembershipStore(options);
         });
-        services.AddSingleton<IMembershipStore>(sp => sp.GetRequiredService<SqliteMembershipStore>());
-        services.AddSingleton<IMembershipHistory>(sp => sp.GetRequiredService<SqliteMembershipStore>());
-        services.AddSingleton<IBacktestStore>(sp => sp.GetRequiredService<SqliteMembershipStore>());
         return builder;
     }
 }
