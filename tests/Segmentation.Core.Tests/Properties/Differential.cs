@@ -21,36 +21,7 @@ internal static class Differential
             problems.Add($"membership ids differ: engine [{string.Join(", ", engine.MembershipIds)}], reference [{string.Join(", ", expected.States.Keys)}]");
         }
 
-        foreach (var (id, state) in expected.States)
-        {
-            if (actual.StateOf(id) != state)
-            {
-                problems.Add($"{id}: engine {actual.StateOf(id)}, reference {state}");
-            }
-        }
-
-        foreach (var (group, choice) in expected.Choices)
-        {
-            if (actual.MemberOf(group) != choice)
-            {
-                problems.Add($"group {group}: engine chose {actual.MemberOf(group) ?? "nothing"}, reference {choice ?? "nothing"}");
-            }
-        }
-
-        foreach (var (score, value) in expected.Scores)
-        {
-            if (actual.Score(score) != value || actual.IsFaulted(score) != value is null || actual.Tier(score) != expected.Tiers[score])
-            {
-                problems.Add($"score {score}: engine {actual.Score(score)?.ToString() ?? "faulted"} tier {actual.Tier(score)}, reference {value?.ToString() ?? "faulted"} tier {expected.Tiers[score]}");
-            }
-        }
-
-        var faulted = expected.States.Where(s => s.Value == SegmentState.Faulted).Select(s => s.Key)
-            .Concat(expected.Scores.Where(s => s.Value is null).Select(s => s.Key)).Order(StringComparer.Ordinal);
-        if (!actual.Faults.Select(f => f.SegmentId).Order(StringComparer.Ordinal).SequenceEqual(faulted))
-        {
-            problems.Add($"faults: engine [{string.Join(", ", actual.Faults.Select(f => f.SegmentId))}], reference [{string.Join(", ", faulted)}]");
-        }
+        problems.AddRange(ResultProblems(actual, expected));
 
         problems.AddRange(BufferProblems(engine, actual, profile, asOf));
         if (problems.Count > 0)
@@ -95,6 +66,44 @@ internal static class Differential
             throw new PropertyMismatchException($"permuted catalog disagrees for {profile.Id} as of {asOf:O}:{Environment.NewLine}  "
                 + string.Join(Environment.NewLine + "  ", problems));
         }
+    }
+
+    /// <summary>Where a result (of any engine) differs from the reference's: states, group choices, scores and tiers, faults.</summary>
+    public static IEnumerable<string> ResultProblems(SegmentationResult actual, ReferenceResult expected)
+    {
+        var problems = new List<string>();
+        foreach (var (id, state) in expected.States)
+        {
+            if (actual.StateOf(id) != state)
+            {
+                problems.Add($"{id}: engine {actual.StateOf(id)}, reference {state}");
+            }
+        }
+
+        foreach (var (group, choice) in expected.Choices)
+        {
+            if (actual.MemberOf(group) != choice)
+            {
+                problems.Add($"group {group}: engine chose {actual.MemberOf(group) ?? "nothing"}, reference {choice ?? "nothing"}");
+            }
+        }
+
+        foreach (var (score, value) in expected.Scores)
+        {
+            if (actual.Score(score) != value || actual.IsFaulted(score) != value is null || actual.Tier(score) != expected.Tiers[score])
+            {
+                problems.Add($"score {score}: engine {actual.Score(score)?.ToString() ?? "faulted"} tier {actual.Tier(score)}, reference {value?.ToString() ?? "faulted"} tier {expected.Tiers[score]}");
+            }
+        }
+
+        var faulted = expected.States.Where(s => s.Value == SegmentState.Faulted).Select(s => s.Key)
+            .Concat(expected.Scores.Where(s => s.Value is null).Select(s => s.Key)).Order(StringComparer.Ordinal);
+        if (!actual.Faults.Select(f => f.SegmentId).Order(StringComparer.Ordinal).SequenceEqual(faulted))
+        {
+            problems.Add($"faults: engine [{string.Join(", ", actual.Faults.Select(f => f.SegmentId))}], reference [{string.Join(", ", faulted)}]");
+        }
+
+        return problems;
     }
 
     private static IEnumerable<string> BufferProblems(SegmentEngine<PropProfile> engine, SegmentationResult result, PropProfile profile, DateTimeOffset asOf)

@@ -11,36 +11,7 @@ internal static class BackendDifferential
         var expected = reference.Evaluate(profile, asOf);
         var actual = engine.Evaluate(profile, asOf);
         var problems = new List<string>();
-        foreach (var (id, state) in expected.States)
-        {
-            if (actual.StateOf(id) != state)
-            {
-                problems.Add($"{id}: engine {actual.StateOf(id)}, reference {state}");
-            }
-        }
-
-        foreach (var (group, choice) in expected.Choices)
-        {
-            if (actual.MemberOf(group) != choice)
-            {
-                problems.Add($"group {group}: engine chose {actual.MemberOf(group) ?? "nothing"}, reference {choice ?? "nothing"}");
-            }
-        }
-
-        foreach (var (score, value) in expected.Scores)
-        {
-            if (actual.Score(score) != value || actual.IsFaulted(score) != value is null || actual.Tier(score) != expected.Tiers[score])
-            {
-                problems.Add($"score {score}: engine {actual.Score(score)?.ToString() ?? "faulted"} tier {actual.Tier(score)}, reference {value?.ToString() ?? "faulted"} tier {expected.Tiers[score]}");
-            }
-        }
-
-        var faulted = expected.States.Where(s => s.Value == SegmentState.Faulted).Select(s => s.Key)
-            .Concat(expected.Scores.Where(s => s.Value is null).Select(s => s.Key)).Order(StringComparer.Ordinal);
-        if (!actual.Faults.Select(f => f.SegmentId).Order(StringComparer.Ordinal).SequenceEqual(faulted))
-        {
-            problems.Add($"faults: engine [{string.Join(", ", actual.Faults.Select(f => f.SegmentId))}], reference [{string.Join(", ", faulted)}]");
-        }
+        problems.AddRange(Differential.ResultProblems(actual, expected));
 
         Throw(problems, $"NRules engine disagrees with the reference for {profile.Id} as of {asOf:O}");
     }
