@@ -193,6 +193,34 @@ public sealed class CodeChunkingTests
         expected[^1].StateOf("sum-at-most-0").Should().Be(SegmentState.In, "no facts sum to 0");
     }
 
+    [Fact]
+    public void MixedTier_SumOverflowIsolatedByTheNetworkScan_SendsTheProfileBackToTheNetwork()
+    {
+        // Arrange: "orders" is scanned by the network (first chunk); "spend" reads the overflowing sum in generated code.
+        var engine = Scenario.Compile(
+            s =>
+            {
+                var facts = s.Dated(p => p.Facts, f => f.At);
+                s.Segment("orders").When(facts.Count().InLast(30).AtLeast(1));
+                s.Segment("spend").When(facts.Sum(f => f.Amount).InLast(30).AtLeast(0));
+            },
+            new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.Disabled, UnitsPerChunk = 1 });
+        var tier = engine.Tier;
+        var spendChunk = Enumerable.Range(0, tier.ChunkCount)
+            .Single(c => tier.UnitsOf(c).ToArray().OfType<SegmentUnit<Person>>().Any(u => u.Slot == engine.IndexOf("spend")));
+        spendChunk.Should().Be(1, "the network runs the first chunk and scans the orders");
+        tier.Publish(spendChunk, NetworkCompiler.CompileChunk(tier.Network, tier.UnitsOf(spendChunk)));
+        var person = Scenario.With(new Fact(Scenario.DaysAgo(1), decimal.MaxValue), new Fact(Scenario.DaysAgo(2), 1m));
+
+        // Act
+        var result = engine.Evaluate(person, Scenario.AsOf);
+
+        // Assert
+        result.StateOf("orders").Should().Be(SegmentState.In);
+        result.StateOf("spend").Should().Be(SegmentState.Faulted, "the sum overflowed; generated code must not read its partial value");
+        tier.Fallbacks.Should().Be(1);
+    }
+
     private static string[] Memberships(SegmentEngine<Customer> engine, Customer[] customers)
     {
         var buffer = new SegmentState[engine.MembershipIds.Count];

@@ -150,7 +150,10 @@ internal sealed class CodeTier<TProfile>
         network.RunNodes(frame);
     }
 
-    /// <summary>Whether a collection scanned in this evaluation isolated a fault in one of its accumulators (generated code would miss it).</summary>
+    /// <summary>
+    /// Whether a collection scanned in this evaluation isolated a fault in one of its accumulators, whole or in one part
+    /// (an overflowing sum): generated code reads accumulators without fault checks, so it would miss it.
+    /// </summary>
     private bool AnyAccumulatorFault(Frame<TProfile> frame)
     {
         var collections = network.Collections;
@@ -163,7 +166,7 @@ internal sealed class CodeTier<TProfile>
 
             foreach (var spec in collections[c].Specs)
             {
-                if (frame.Accumulators[spec.Slot].Fault is not null)
+                if (frame.Accumulators[spec.Slot].FaultOf(spec.Parts) is not null)
                 {
                     return true;
                 }
