@@ -14,7 +14,7 @@ namespace Segmentation.Core.Engine.Network;
 /// <para>
 /// That mixed run is exact because generated code is only trusted on profiles without faults: it reads memberships,
 /// scores and accumulators written by network units, so after a mixed run the frame is checked for any recorded fault
-/// (a faulted membership, value or score, or an accumulator whose scan threw) and, when there is one, the profile is
+/// (a faulted membership, value or score, or an accumulator whose scan threw or whose sum overflowed) and, when there is one, the profile is
 /// evaluated again on the network alone, exactly as when generated code throws. Three-valued logic makes a fault-free
 /// outcome independent of which tier evaluated which unit.
 /// </para>
