@@ -221,6 +221,65 @@ public sealed class CodeChunkingTests
         tier.Fallbacks.Should().Be(1);
     }
 
+    [Fact]
+    public void GeneratedCode_ValueSeveralUnitsOfAChunkCompare_IsComputedOncePerEvaluation()
+    {
+        // Arrange: one chunk; the first unit's short-circuit would skip the value, the later ones read it.
+        var probe = new Probe();
+        var engine = Scenario.Compile(
+            s =>
+            {
+                var nps = s.Value(p => probe.Nps(p));
+                s.Segment("oslo-promoter").When(s.Where(p => p.City == "Oslo")).And(nps.AtLeast(9));
+                s.Segment("detractor").When(nps.AtMost(6));
+                s.Segment("passive").When(nps.Between(7, 8));
+            },
+            new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
+        var people = new[] { new Person { Nps = 9, City = "Rome" }, new Person { Nps = 10, City = "Oslo" }, new Person { Nps = 7 }, new Person { Nps = null } };
+
+        // Act
+        var results = people.Select(p => engine.Evaluate(p, Scenario.AsOf)).ToArray();
+
+        // Assert
+        engine.Tier.ChunkCount.Should().Be(1);
+        probe.NpsReads.Should().Be(people.Length, "the value is computed once per evaluation, before the first unit comparing it");
+        results.Select(r => (r.StateOf("oslo-promoter"), r.StateOf("detractor"), r.StateOf("passive"))).Should().Equal(
+            (SegmentState.Out, SegmentState.Out, SegmentState.Out),
+            (SegmentState.In, SegmentState.Out, SegmentState.Out),
+            (SegmentState.Out, SegmentState.Out, SegmentState.In),
+            (SegmentState.Out, SegmentState.Out, SegmentState.Out));
+        engine.Tier.Fallbacks.Should().Be(0);
+    }
+
+    [Fact]
+    public void GeneratedCode_ValueComputedAheadThrows_WhereEveryUnitWouldSkipIt_AnswersAsTheNetworkWithoutFaults()
+    {
+        // Arrange: both units short-circuit before the value for a profile outside Oslo, whose value throws.
+        var engine = Scenario.Compile(
+            s =>
+            {
+                var nps = s.Value(p => OsloScore(p));
+                s.Segment("oslo-promoter").When(s.Where(p => p.City == "Oslo")).And(nps.AtLeast(9));
+                s.Segment("oslo-detractor").When(s.Where(p => p.City == "Oslo")).And(nps.AtMost(6));
+            },
+            new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
+
+        // Act
+        var rome = engine.Evaluate(new Person { Nps = 10, City = "Rome" }, Scenario.AsOf);
+        var oslo = engine.Evaluate(new Person { Nps = 10, City = "Oslo" }, Scenario.AsOf);
+
+        // Assert
+        rome.Faults.Should().BeEmpty("no segment needed the value");
+        rome.StateOf("oslo-promoter").Should().Be(SegmentState.Out);
+        rome.StateOf("oslo-detractor").Should().Be(SegmentState.Out);
+        oslo.StateOf("oslo-promoter").Should().Be(SegmentState.In);
+        oslo.StateOf("oslo-detractor").Should().Be(SegmentState.Out);
+        engine.Tier.Fallbacks.Should().Be(1, "generated code computed the value ahead, met the exception and handed the profile to the network");
+    }
+
+    private static int? OsloScore(Person person) =>
+        person.City == "Oslo" ? person.Nps : throw new InvalidOperationException("No score outside Oslo.");
+
     private static string[] Memberships(SegmentEngine<Customer> engine, Customer[] customers)
     {
         var buffer = new SegmentState[engine.MembershipIds.Count];

@@ -222,6 +222,12 @@ internal static class NetworkCompiler
         private readonly Dictionary<TextIndex<TProfile>, ParameterExpression> textHits = [];
         private readonly Dictionary<int, (ParameterExpression Rank, ParameterExpression Done)> ranks = [];
 
+        /// <summary>Values (by node index) computed at a unit boundary earlier in the chunk: their comparisons just read the locals.</summary>
+        private readonly HashSet<int> hoistedValues = [];
+
+        /// <summary>Values (by node index) whose rank was found at a unit boundary earlier in the chunk.</summary>
+        private readonly HashSet<int> hoistedRanks = [];
+
         private Expression Memberships => Field(frame, nameof(Frame<TProfile>.Memberships));
 
         public Action<Frame<TProfile>> Compile(ReadOnlySpan<Unit<TProfile>> units)
@@ -235,12 +241,49 @@ internal static class NetworkCompiler
             };
             foreach (var unit in units)
             {
+                body.AddRange(Hoist(unit));
                 body.Add(Unit(unit));
             }
 
             body.Add(Label(end));
             return Lambda<Action<Frame<TProfile>>>(Block(variables, body), frame).Compile();
         }
+
+        /// <summary>
+        /// Computes, before the first unit of the chunk that compares it, each value that several comparisons of the
+        /// chunk read (and its rank among its thresholds): the code of a value is then written once, not at every
+        /// comparison that might be the first to run, and those comparisons read plain locals. Computing a value the
+        /// unit's short-circuit would have skipped is harmless: generated code has no side effects to keep, and should
+        /// the value throw, the profile is evaluated again on the network, which records faults exactly.
+        /// </summary>
+        private IEnumerable<Expression> Hoist(Unit<TProfile> unit)
+        {
+            foreach (var node in Written(unit))
+            {
+                if (node is not ComparisonNode<TProfile> comparison || uses.Values[comparison.Value.Index] < 2)
+                {
+                    continue;
+                }
+
+                var index = comparison.Value.Index;
+                var value = Value(comparison.Value);
+                if (Ranked(comparison, value) is { } thresholds)
+                {
+                    if (hoistedRanks.Add(index))
+                    {
+                        yield return RankCompute(index, thresholds, value, RankLocal(index), valueReady: hoistedValues.Contains(index));
+                    }
+                }
+                else if (hoistedValues.Add(index))
+                {
+                    yield return Ensure(value);
+                }
+            }
+        }
+
+        /// <summary>Whether the comparison's value (or rank) is already in a local, found before this unit.</summary>
+        private bool IsReady(ComparisonNode<TProfile> node) =>
+            Ranked(node, Value(node.Value)) is null ? hoistedValues.Contains(node.Value.Index) : hoistedRanks.Contains(node.Value.Index);
 
         private Expression Unit(Unit<TProfile> unit) => unit switch
         {
@@ -284,7 +327,8 @@ internal static class NetworkCompiler
         /// <summary>A boolean expression for the condition, memoized in a local when several places refer to it.</summary>
         private Expression Condition(ConditionNode<TProfile> node)
         {
-            if (uses.Conditions[node.Index] <= 1)
+            // A comparison of a value already in a local costs less than a memo.
+            if (uses.Conditions[node.Index] <= 1 || node is ComparisonNode<TProfile> comparison && IsReady(comparison))
             {
                 return Compute(node);
             }
@@ -369,23 +413,33 @@ internal static class NetworkCompiler
         private Expression Comparison(ComparisonNode<TProfile> node)
         {
             var value = Value(node.Value);
-            if (node.Thresholds is { } thresholds && value.Value.Type == typeof(decimal))
+            var ready = IsReady(node);
+            if (Ranked(node, value) is { } thresholds)
             {
                 // Many decimal thresholds on one value: the value's rank among them is found once per profile (one
                 // binary search, kept for the later chunks) and each comparison is an integer test of its cut's position.
-                var rank = Rank(node.Value.Index, thresholds, value);
+                var rank = ready ? RankLocal(node.Value.Index).Rank : Rank(node.Value.Index, thresholds, value);
                 return AndAlso(
                     GreaterThanOrEqual(rank, Constant(0L)),
                     Call(RankHolds, Constant(node.Comparison.Operator), Constant(thresholds.CutOf(node)), rank));
             }
 
-            // A value only this comparison reads is computed in place; one several read, once, at whichever comes first.
-            var ensure = uses.Values[node.Value.Index] <= 1 ? value.Compute : Ensure(value);
             var matches = value.Value.Type == typeof(long)
                 ? WholeComparison.Matches(value.Value, node.Comparison)
                 : WholeComparison.Decimal(value.Value, node.Comparison);
+            if (ready)
+            {
+                return AndAlso(value.Present, matches);
+            }
+
+            // A value only this comparison reads is computed in place; one several read, once, at whichever comes first.
+            var ensure = uses.Values[node.Value.Index] <= 1 ? value.Compute : Ensure(value);
             return Block(ensure, AndAlso(value.Present, matches));
         }
+
+        /// <summary>The value's threshold index when the comparison is answered from the value's rank (a decimal value with many thresholds).</summary>
+        private static ThresholdIndex<TProfile>? Ranked(ComparisonNode<TProfile> node, TypedValue value) =>
+            value.Value.Type == typeof(decimal) ? node.Thresholds : null;
 
         private TypedValue Value(ValueNode<TProfile> node)
         {
@@ -427,21 +481,34 @@ internal static class NetworkCompiler
         /// <summary>The rank of a value among its thresholds (-1 when absent): computed at most once per chunk, read back from the frame when an earlier chunk found it.</summary>
         private Expression Rank(int index, ThresholdIndex<TProfile> thresholds, TypedValue value)
         {
+            var local = RankLocal(index);
+            return Block(
+                IfThen(Not(local.Done), Block(
+                    RankCompute(index, thresholds, value, local, valueReady: false),
+                    Assign(local.Done, Constant(true)))),
+                local.Rank);
+        }
+
+        /// <summary>The locals of a value's rank and whether the chunk has found it.</summary>
+        private (ParameterExpression Rank, ParameterExpression Done) RankLocal(int index)
+        {
             if (!ranks.TryGetValue(index, out var local))
             {
                 local = (Local(typeof(long), $"rank{index}"), Local(typeof(bool), $"ranked{index}"));
                 ranks[index] = local;
             }
 
+            return local;
+        }
+
+        /// <summary>Sets the rank local: read back when an earlier chunk kept it, otherwise found (after the value, unless <paramref name="valueReady"/>) and kept.</summary>
+        private Expression RankCompute(int index, ThresholdIndex<TProfile> thresholds, TypedValue value, (ParameterExpression Rank, ParameterExpression Done) local, bool valueReady)
+        {
             var compute = Block(
-                Ensure(value),
+                valueReady ? Empty() : Ensure(value),
                 Assign(local.Rank, Expression.Condition(value.Present, Call(Constant(thresholds), RankOf, value.Value), Constant(-1L))));
             var kept = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeRanks)), Constant(index));
-            return Block(
-                IfThen(Not(local.Done), Block(
-                    Kept(network.Shape.RankStamp(index), [(local.Rank, kept)], compute),
-                    Assign(local.Done, Constant(true)))),
-                local.Rank);
+            return Kept(network.Shape.RankStamp(index), [(local.Rank, kept)], compute);
         }
 
         /// <summary>The selector's body; for a whole number widened to decimal (<c>p =&gt; p.Nps</c>), the whole number itself.</summary>
