@@ -277,6 +277,35 @@ public sealed class CodeChunkingTests
         engine.Tier.Fallbacks.Should().Be(1, "generated code computed the value ahead, met the exception and handed the profile to the network");
     }
 
+    [Fact]
+    public void GeneratedCode_CollectionScannedAheadIsNull_WhereEveryUnitWouldSkipIt_AnswersAsTheNetworkWithoutFaults()
+    {
+        // Arrange: the collection is scanned before the first unit reading it; outside Oslo no unit reads it.
+        var engine = Scenario.Compile(
+            s =>
+            {
+                var facts = s.Dated(p => p.Facts, f => f.At);
+                s.Segment("oslo-buyer").When(s.Where(p => p.City == "Oslo")).And(facts.Count().InLast(30).AtLeast(1));
+                s.Segment("oslo-spender").When(s.Where(p => p.City == "Oslo")).And(facts.Sum(f => f.Amount).InLast(30).AtLeast(100));
+            },
+            new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
+        var rome = new Person { City = "Rome", Facts = null };
+        var oslo = new Person { City = "Oslo", Facts = [new Fact(Scenario.DaysAgo(1), 150m)] };
+
+        // Act
+        var romeResult = engine.Evaluate(rome, Scenario.AsOf);
+        var osloResult = engine.Evaluate(oslo, Scenario.AsOf);
+
+        // Assert
+        engine.Tier.ChunkCount.Should().Be(1);
+        romeResult.Faults.Should().BeEmpty("no segment needed the facts");
+        romeResult.StateOf("oslo-buyer").Should().Be(SegmentState.Out);
+        romeResult.StateOf("oslo-spender").Should().Be(SegmentState.Out);
+        osloResult.StateOf("oslo-buyer").Should().Be(SegmentState.In);
+        osloResult.StateOf("oslo-spender").Should().Be(SegmentState.In);
+        engine.Tier.Fallbacks.Should().Be(1, "generated code scanned the null collection ahead and handed the profile to the network");
+    }
+
     private static int? OsloScore(Person person) =>
         person.City == "Oslo" ? person.Nps : throw new InvalidOperationException("No score outside Oslo.");
 

@@ -228,7 +228,31 @@ internal static class NetworkCompiler
         /// <summary>Values (by node index) whose rank was found at a unit boundary earlier in the chunk.</summary>
         private readonly HashSet<int> hoistedRanks = [];
 
-        private Expression Memberships => Field(frame, nameof(Frame<TProfile>.Memberships));
+        /// <summary>Collections scanned at a unit boundary earlier in the chunk: their aggregates are read without a scan check.</summary>
+        private readonly HashSet<int> hoistedScans = [];
+
+        /// <summary>Comparisons of aggregates in the chunk, by collection (see <see cref="ComparisonsOf"/>).</summary>
+        private int[]? collectionComparisons;
+
+        /// <summary>Locals holding the frame's arrays (and epoch) this chunk reads, loaded once at its start.</summary>
+        private readonly Dictionary<string, ParameterExpression> frameFields = [];
+
+        private Expression Memberships => FrameField(nameof(Frame<TProfile>.Memberships));
+
+        /// <summary>
+        /// A frame field (an array, or the epoch) in a local loaded once at the start of the chunk: the JIT then needs
+        /// no reload after every call or store, and checks a constant index against the array's length only once.
+        /// </summary>
+        private ParameterExpression FrameField(string name)
+        {
+            if (!frameFields.TryGetValue(name, out var local))
+            {
+                local = Variable(typeof(Frame<TProfile>).GetField(name)!.FieldType, name);
+                frameFields[name] = local;
+            }
+
+            return local;
+        }
 
         public Action<Frame<TProfile>> Compile(ReadOnlySpan<Unit<TProfile>> units)
         {
@@ -246,7 +270,8 @@ internal static class NetworkCompiler
             }
 
             body.Add(Label(end));
-            return Lambda<Action<Frame<TProfile>>>(Block(variables, body), frame).Compile();
+            body.InsertRange(2, frameFields.Select(f => (Expression)Assign(f.Value, Field(frame, f.Key))));
+            return Lambda<Action<Frame<TProfile>>>(Block(variables.Concat(frameFields.Values), body), frame).Compile();
         }
 
         /// <summary>
@@ -258,9 +283,18 @@ internal static class NetworkCompiler
         /// </summary>
         private IEnumerable<Expression> Hoist(Unit<TProfile> unit)
         {
-            foreach (var node in Written(unit))
+            var written = Written(unit).OfType<ComparisonNode<TProfile>>().ToArray();
+            foreach (var comparison in written)
             {
-                if (node is not ComparisonNode<TProfile> comparison || uses.Values[comparison.Value.Index] < 2)
+                if (comparison.Value is AggregateValueNode<TProfile> aggregate && ComparisonsOf(aggregate.Collection) >= 2 && hoistedScans.Add(aggregate.Collection))
+                {
+                    yield return ScanOnce(aggregate.Collection);
+                }
+            }
+
+            foreach (var comparison in written)
+            {
+                if (uses.Values[comparison.Value.Index] < 2)
                 {
                     continue;
                 }
@@ -281,6 +315,31 @@ internal static class NetworkCompiler
             }
         }
 
+        /// <summary>How many comparisons of the chunk test aggregates of the collection.</summary>
+        private int ComparisonsOf(int collection)
+        {
+            if (collectionComparisons is null)
+            {
+                collectionComparisons = new int[network.Collections.Length];
+                for (var v = 0; v < uses.Values.Length; v++)
+                {
+                    if (network.Values[v] is AggregateValueNode<TProfile> aggregate)
+                    {
+                        collectionComparisons[aggregate.Collection] += uses.Values[v];
+                    }
+                }
+            }
+
+            return collectionComparisons[collection];
+        }
+
+        /// <summary>Scans the collection unless this evaluation already has.</summary>
+        private Expression ScanOnce(int collection)
+        {
+            var done = ArrayAccess(FrameField(nameof(Frame<TProfile>.CollectionDone)), Constant(collection));
+            return IfThen(Not(done), Block(Call(Constant(network.Collections[collection]), ScanUnchecked, frame), Assign(done, Constant(true))));
+        }
+
         /// <summary>Whether the comparison's value (or rank) is already in a local, found before this unit.</summary>
         private bool IsReady(ComparisonNode<TProfile> node) =>
             Ranked(node, Value(node.Value)) is null ? hoistedValues.Contains(node.Value.Index) : hoistedRanks.Contains(node.Value.Index);
@@ -299,7 +358,7 @@ internal static class NetworkCompiler
         private Expression Group(GroupUnit<TProfile> group)
         {
             var chosen = Local(typeof(bool), "chosen");
-            var choice = ArrayAccess(Field(frame, nameof(Frame<TProfile>.GroupChoice)), Constant(group.GroupIndex));
+            var choice = ArrayAccess(FrameField(nameof(Frame<TProfile>.GroupChoice)), Constant(group.GroupIndex));
             var body = new List<Expression> { Assign(chosen, Constant(false)), Assign(choice, Constant(-1)) };
             for (var i = 0; i < group.Members.Length; i++)
             {
@@ -320,7 +379,7 @@ internal static class NetworkCompiler
             var total = Local(typeof(decimal), "total");
             var body = new List<Expression> { Assign(total, Constant(0m)) };
             body.AddRange(score.Terms.Select(t => IfThen(Condition(t.Condition), AddAssign(total, Constant(t.Weight)))));
-            body.Add(Assign(ArrayAccess(Field(frame, nameof(Frame<TProfile>.Scores)), Constant(score.ScoreSlot)), total));
+            body.Add(Assign(ArrayAccess(FrameField(nameof(Frame<TProfile>.Scores)), Constant(score.ScoreSlot)), total));
             return Block(body);
         }
 
@@ -375,7 +434,7 @@ internal static class NetworkCompiler
                 return Coalesce(hits, Assign(hits, match));
             }
 
-            var kept = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeTextHits)), Constant(index.Number));
+            var kept = ArrayAccess(FrameField(nameof(Frame<TProfile>.CodeTextHits)), Constant(index.Number));
             return Coalesce(hits, Block(
                 Kept(network.Shape.TextStamp(index.Number), [(hits, kept)], Assign(hits, match)),
                 hits));
@@ -388,8 +447,8 @@ internal static class NetworkCompiler
         /// </summary>
         private Expression Kept(int stamp, (ParameterExpression Local, Expression Kept)[] locals, Expression compute)
         {
-            var stamped = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeStamps)), Constant(stamp));
-            var epoch = Field(frame, nameof(Frame<TProfile>.Epoch));
+            var stamped = ArrayAccess(FrameField(nameof(Frame<TProfile>.CodeStamps)), Constant(stamp));
+            var epoch = FrameField(nameof(Frame<TProfile>.Epoch));
             return IfThenElse(
                 Equal(stamped, epoch),
                 Block(locals.Select(l => Assign(l.Local, l.Kept))),
@@ -400,10 +459,10 @@ internal static class NetworkCompiler
         private Expression KeptAcrossChunks(int index, Expression compute, ParameterExpression value, ParameterExpression present)
         {
             var slot = Constant(index);
-            var store = Field(frame, value.Type == typeof(long) ? nameof(Frame<TProfile>.CodeWholes) : nameof(Frame<TProfile>.CodeDecimals));
+            var store = FrameField(value.Type == typeof(long) ? nameof(Frame<TProfile>.CodeWholes) : nameof(Frame<TProfile>.CodeDecimals));
             return Kept(
                 network.Shape.ValueStamp(index),
-                [(value, ArrayAccess(store, slot)), (present, ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodePresent)), slot))],
+                [(value, ArrayAccess(store, slot)), (present, ArrayAccess(FrameField(nameof(Frame<TProfile>.CodePresent)), slot))],
                 compute);
         }
 
@@ -464,7 +523,7 @@ internal static class NetworkCompiler
                 ProfileValueNode<TProfile> selector => Nullable(Selected(selector, whole), value, present),
                 DateValueNode<TProfile> date => Date(date, value, present),
                 ScoreValueNode<TProfile> score => Block(
-                    Assign(value, ArrayIndex(Field(frame, nameof(Frame<TProfile>.Scores)), Constant(score.ScoreSlot))),
+                    Assign(value, ArrayIndex(FrameField(nameof(Frame<TProfile>.Scores)), Constant(score.ScoreSlot))),
                     Assign(present, Constant(true))),
                 _ => throw new NotSupportedException($"Unsupported value node {node.GetType().Name}."),
             };
@@ -507,7 +566,7 @@ internal static class NetworkCompiler
             var compute = Block(
                 valueReady ? Empty() : Ensure(value),
                 Assign(local.Rank, Expression.Condition(value.Present, Call(Constant(thresholds), RankOf, value.Value), Constant(-1L))));
-            var kept = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CodeRanks)), Constant(index));
+            var kept = ArrayAccess(FrameField(nameof(Frame<TProfile>.CodeRanks)), Constant(index));
             return Kept(network.Shape.RankStamp(index), [(local.Rank, kept)], compute);
         }
 
@@ -520,10 +579,9 @@ internal static class NetworkCompiler
 
         private Expression Aggregate(AggregateValueNode<TProfile> node, ParameterExpression value, ParameterExpression present)
         {
-            var done = ArrayAccess(Field(frame, nameof(Frame<TProfile>.CollectionDone)), Constant(node.Collection));
-            var scan = IfThen(Not(done), Block(Call(Constant(network.Collections[node.Collection]), ScanUnchecked, frame), Assign(done, Constant(true))));
+            var scan = hoistedScans.Contains(node.Collection) ? Empty() : ScanOnce(node.Collection);
             // The definition's value, called directly on the accumulator's array element (passed by reference).
-            var acc = ArrayAccess(Field(frame, nameof(Frame<TProfile>.Accumulators)), Constant(node.Slot));
+            var acc = ArrayAccess(FrameField(nameof(Frame<TProfile>.Accumulators)), Constant(node.Slot));
             var read = node.Definition.Whole is { } whole
                 ? Block(Assign(value, Invoke(whole, acc)), Assign(present, Constant(true)))
                 : Nullable(Invoke(node.Definition.Value, acc, Field(frame, nameof(Frame<TProfile>.AsOfTicks))), value, present);
