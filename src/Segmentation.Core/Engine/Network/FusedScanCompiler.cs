@@ -13,7 +13,6 @@ namespace Segmentation.Core.Engine.Network;
 /// </summary>
 internal static class FusedScanCompiler
 {
-    private static readonly FieldInfo Empty = typeof(Accumulator).GetField(nameof(Accumulator.Empty))!;
 
     public static Action<Frame<TProfile>> Compile<TProfile, TItem>(
         DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors)
@@ -33,11 +32,13 @@ internal static class FusedScanCompiler
         }
 
         var context = new ItemContext(t, item, frame, filters, filterState, filterUses, selectors, selected, selectedDone);
-        var accs = specs.Select(s => new AccumulatorLocal<TProfile>(s)).ToArray();
+        var bounds = new WindowBounds(asOf);
+        var accs = specs.Select(s => new AccumulatorLocal<TProfile>(s, bounds)).ToArray();
+        var counts = SharedCounts(accs);
         var perItem = new List<Expression>();
         perItem.AddRange(filterState.Select(Memo.Reset));
         perItem.AddRange(selectedDone.Select(d => Assign(d, Constant(false))));
-        perItem.AddRange(Updates(accs, context));
+        perItem.AddRange(Updates(accs, counts, context));
 
         var body = Block(Assign(t, facts.TicksOf(item)), IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
         var itemsBody = facts.ItemsOf(Field(frame, nameof(Frame<TProfile>.Profile)));
@@ -50,13 +51,15 @@ internal static class FusedScanCompiler
             Assign(source, itemsBody.Type == typeof(IEnumerable<TItem>) ? itemsBody : Convert(itemsBody, typeof(IEnumerable<TItem>))),
             IfThen(Equal(source, Constant(null)), Throw(New(typeof(InvalidOperationException).GetConstructor([typeof(string)])!, Constant(facts.NullMessage)))),
         };
-        block.AddRange(accs.SelectMany(a => a.Initialize(asOf)));
+        block.AddRange(bounds.Initialize());
+        block.AddRange(accs.SelectMany(a => a.Initialize()));
         block.Add(Loop(source, item, body));
         var accumulators = Field(frame, nameof(Frame<TProfile>.Accumulators));
         block.AddRange(accs.Select(a => a.WriteBack(accumulators)));
         block.Add(Label(end));
 
-        var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Concat(accs.SelectMany(a => a.Variables));
+        var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Concat(bounds.Variables)
+            .Concat(accs.SelectMany(a => a.Variables).Distinct());
         return Lambda<Action<Frame<TProfile>>>(Block(variables, block), frame).Compile();
     }
 
@@ -65,18 +68,22 @@ internal static class FusedScanCompiler
     /// once per distinct start, widest window first, and an item older than a window is never tested against the
     /// narrower ones inside it: <c>if (t &gt; lo365) { …365-day updates…; if (t &gt; lo90) { …90-day updates… } }</c>.
     /// That is exact because such windows share their end: an item outside a wider one is outside every narrower one.
+    /// Inside a window, the accumulators with the same filter test it once and share one count.
     /// </summary>
-    private static IEnumerable<Expression> Updates<TProfile>(AccumulatorLocal<TProfile>[] accs, ItemContext context)
+    private static IEnumerable<Expression> Updates<TProfile>(AccumulatorLocal<TProfile>[] accs, ILookup<AccumulatorLocal<TProfile>, AccumulatorLocal<TProfile>> counts, ItemContext context)
     {
         var nested = accs
-            .Where(a => a.Spec.NewestTicks == 0 && a.Spec.OldestTicks is not null)
+            .Where(a => a.Nested)
             .GroupBy(a => a.Spec.OldestTicks!.Value)
             .OrderBy(g => g.Key)
             .ToArray();
         Expression? inner = null;
         foreach (var window in nested)
         {
-            var updates = window.Select(a => a.Update(context, testWindow: false)).ToList();
+            var updates = window
+                .Where(a => counts.Contains(a))
+                .Select(owner => owner.Update(context, testWindow: false, counts[owner].ToArray()))
+                .ToList();
             if (inner is not null)
             {
                 updates.Add(inner);
@@ -86,8 +93,57 @@ internal static class FusedScanCompiler
             inner = IfThen(FactWindow.Test(context.Ticks, first.Lower, first.Upper, endsAtAsOf: true, hasLower: true)!, Block(updates));
         }
 
-        var flat = accs.Where(a => !(a.Spec.NewestTicks == 0 && a.Spec.OldestTicks is not null)).Select(a => a.Update(context, testWindow: true));
+        var flat = accs.Where(a => !a.Nested).Select(a => a.Update(context, testWindow: true, [a]));
         return inner is null ? flat : flat.Append(inner);
+    }
+
+    /// <summary>
+    /// The accumulators that share a count, keyed by the one that updates it: in a nested window, those with the same
+    /// filter count the same items; every other accumulator counts alone.
+    /// </summary>
+    private static ILookup<AccumulatorLocal<TProfile>, AccumulatorLocal<TProfile>> SharedCounts<TProfile>(AccumulatorLocal<TProfile>[] accs)
+    {
+        var pairs = new List<(AccumulatorLocal<TProfile> Owner, AccumulatorLocal<TProfile> Member)>();
+        foreach (var group in accs.Where(a => a.Nested).GroupBy(a => (a.Spec.OldestTicks, a.Spec.FilterIndex)))
+        {
+            var owner = group.First();
+            foreach (var member in group)
+            {
+                member.ShareCount(owner);
+                pairs.Add((owner, member));
+            }
+        }
+
+        return pairs.ToLookup(p => p.Owner, p => p.Member);
+    }
+
+    /// <summary>Each distinct window bound of a loop, computed once from as-of before the loop.</summary>
+    private sealed class WindowBounds(ParameterExpression asOf)
+    {
+        private readonly Dictionary<long, ParameterExpression> lower = [];
+        private readonly Dictionary<long, ParameterExpression> upper = [];
+
+        public IEnumerable<ParameterExpression> Variables => lower.Values.Concat(upper.Values);
+
+        /// <summary>The exclusive lower bound of a window starting <paramref name="oldestTicks"/> ago (<see cref="FactWindow.Lower"/>).</summary>
+        public ParameterExpression Lower(long oldestTicks) => Bound(lower, oldestTicks, "lo");
+
+        /// <summary>The inclusive upper bound of a window ending <paramref name="newestTicks"/> ago (<see cref="FactWindow.Upper"/>).</summary>
+        public ParameterExpression Upper(long newestTicks) => Bound(upper, newestTicks, "up");
+
+        public IEnumerable<Expression> Initialize() =>
+            lower.Concat(upper).Select(b => Assign(b.Value, Subtract(asOf, Constant(b.Key))));
+
+        private static ParameterExpression Bound(Dictionary<long, ParameterExpression> bounds, long ago, string prefix)
+        {
+            if (!bounds.TryGetValue(ago, out var local))
+            {
+                local = Variable(typeof(long), $"{prefix}{bounds.Count}");
+                bounds[ago] = local;
+            }
+
+            return local;
+        }
     }
 
     private static Expression Loop(ParameterExpression source, ParameterExpression item, Expression body)
@@ -143,46 +199,53 @@ internal static class FusedScanCompiler
     /// One accumulator held in plain locals during the loop, one per field its parts keep (so the JIT keeps counts and
     /// sums in registers), updated by <see cref="Accumulator"/>'s part methods; with its window bounds.
     /// </summary>
-    private sealed class AccumulatorLocal<TProfile>(AccumulatorSpec spec)
+    private sealed class AccumulatorLocal<TProfile>(AccumulatorSpec spec, WindowBounds bounds)
     {
-        private readonly ParameterExpression lower = Variable(typeof(long), $"lo{spec.Slot}");
-        private readonly ParameterExpression upper = Variable(typeof(long), $"up{spec.Slot}");
-
         /// <summary>A local for every field the parts keep except the faults, which the fast path never has.</summary>
         private readonly Dictionary<string, ParameterExpression> fields = Accumulator.FieldsOf(spec.Parts)
             .Select(name => typeof(Accumulator).GetField(name)!)
             .Where(field => field.FieldType != typeof(Exception))
             .ToDictionary(field => field.Name, field => Variable(field.FieldType, $"{field.Name}{spec.Slot}"));
 
-        public IEnumerable<ParameterExpression> Variables => [lower, upper, .. fields.Values];
+        public IEnumerable<ParameterExpression> Variables => fields.Values;
 
         /// <summary>The accumulator's spec.</summary>
         public AccumulatorSpec Spec => spec;
 
-        /// <summary>The window's lower bound (exclusive) in ticks, for this evaluation.</summary>
-        public ParameterExpression Lower => lower;
+        /// <summary>Whether the window ends at as-of and has a start, so it nests in the wider ones (see <see cref="Updates{TProfile}"/>).</summary>
+        public bool Nested => spec.NewestTicks == 0 && spec.OldestTicks is not null;
+
+        /// <summary>The window's lower bound (exclusive) in ticks, for this evaluation (<see cref="long.MinValue"/> for "ever").</summary>
+        public Expression Lower => spec.OldestTicks is { } oldest ? bounds.Lower(oldest) : Constant(long.MinValue);
 
         /// <summary>The window's upper bound (inclusive) in ticks, for this evaluation.</summary>
-        public ParameterExpression Upper => upper;
+        public Expression Upper => bounds.Upper(spec.NewestTicks);
 
-        public IEnumerable<Expression> Initialize(ParameterExpression asOf) =>
-        [
-            Assign(lower, Call(typeof(FactWindow), nameof(FactWindow.Lower), null, asOf, Constant(spec.OldestTicks, typeof(long?)))),
-            Assign(upper, Call(typeof(FactWindow), nameof(FactWindow.Upper), null, asOf, Constant(spec.NewestTicks))),
-            .. fields.Select(f => Assign(f.Value, Field(Field(null, Empty), f.Key))),
-        ];
+        /// <summary>Counts in <paramref name="owner"/>'s local, which updates it for both.</summary>
+        public void ShareCount(AccumulatorLocal<TProfile> owner) => fields[nameof(Accumulator.Count)] = owner.fields[nameof(Accumulator.Count)];
 
-        /// <summary>The update for one item: the window test (unless the caller made it), the filter, then the parts.</summary>
-        public Expression Update(ItemContext c, bool testWindow)
+        /// <summary>Each field's local starts at <see cref="Accumulator.Empty"/>'s value, written as a constant.</summary>
+        public IEnumerable<Expression> Initialize() =>
+            fields.Select(f => Assign(f.Value, Constant(typeof(Accumulator).GetField(f.Key)!.GetValue(Accumulator.Empty), f.Value.Type)));
+
+        /// <summary>
+        /// The update for one item: the window test (unless the caller made it), the filter, the count, then the other
+        /// parts of this accumulator and of the <paramref name="sharing"/> ones (same window and filter, one count).
+        /// </summary>
+        public Expression Update(ItemContext c, bool testWindow, AccumulatorLocal<TProfile>[] sharing)
         {
-            var actions = Actions(c);
+            var actions = new List<Expression> { Part(nameof(Accumulator.AddCount), fields[nameof(Accumulator.Count)]) };
+            foreach (var accumulator in sharing)
+            {
+                actions.AddRange(accumulator.Parts(c));
+            }
 
             // Items after as-of never reach here, so a window ending at as-of needs no upper test, and "ever" no lower one.
-            var test = testWindow ? FactWindow.Test(c.Ticks, lower, upper, endsAtAsOf: spec.NewestTicks == 0, hasLower: spec.OldestTicks is not null) : null;
+            var test = testWindow ? FactWindow.Test(c.Ticks, Lower, Upper, endsAtAsOf: spec.NewestTicks == 0, hasLower: spec.OldestTicks is not null) : null;
             if (spec.FilterIndex >= 0)
             {
                 Expression filter = ParameterReplacer.Inline(c.Filters[spec.FilterIndex], c.Item);
-                if (c.FilterUses[spec.FilterIndex] > 1)
+                if (c.FilterUses[spec.FilterIndex] > sharing.Length)
                 {
                     filter = Memo.Read(c.FilterState[spec.FilterIndex], filter);
                 }
@@ -190,13 +253,13 @@ internal static class FusedScanCompiler
                 test = test is null ? filter : AndAlso(test, filter);
             }
 
-            return test is null ? actions : IfThen(test, actions);
+            return test is null ? Block(actions) : IfThen(test, Block(actions));
         }
 
-        /// <summary>The part updates the spec needs, in <see cref="Accumulator.Add"/>'s order.</summary>
-        private Expression Actions(ItemContext c)
+        /// <summary>The part updates after the count that the spec needs, in <see cref="Accumulator.Add"/>'s order.</summary>
+        private List<Expression> Parts(ItemContext c)
         {
-            var actions = new List<Expression> { Part(nameof(Accumulator.AddCount), fields[nameof(Accumulator.Count)]) };
+            var actions = new List<Expression>();
             var parts = spec.Parts;
             if ((parts & AccumulatorParts.FirstLast) != 0)
             {
@@ -239,7 +302,7 @@ internal static class FusedScanCompiler
                 actions.Add(Call(typeof(CollectionScanner<TProfile>), nameof(CollectionScanner<TProfile>.AddValue), null, c.Frame, Constant(spec.ValueBuffer), value));
             }
 
-            return Block(actions);
+            return actions;
         }
 
         /// <summary>

@@ -1,0 +1,63 @@
+using Segmentation.Core.Dsl;
+using Segmentation.Core.Engine;
+using Segmentation.Core.Tests.Support;
+
+namespace Segmentation.Core.Tests.Engine;
+
+/// <summary>
+/// The generated single-pass loop over a collection: windows ending at as-of nested widest first, accumulators of one
+/// window and filter sharing a count, window bounds computed once. It must answer exactly as the interpreted scan.
+/// </summary>
+public sealed class FusedScanTests
+{
+    [Fact]
+    public void FusedLoop_SharedCountsAndNestedWindows_AgreeWithTheInterpretedScan()
+    {
+        // Arrange: per window, a count, a sum and a maximum with one filter (one shared count), another filter, no
+        // filter; nested windows, a window not ending at as-of and "ever".
+        var catalog = SegmentCatalog.Create<Person>(
+            s =>
+            {
+                var facts = s.Dated(p => p.Facts, f => f.At);
+                foreach (var days in new[] { 7, 30, 90 })
+                {
+                    s.Segment($"a-count-{days}").When(facts.Count(f => f.Kind == "a").InLast(days).AtLeast(2));
+                    s.Segment($"a-sum-{days}").When(facts.Sum(f => f.Amount, f => f.Kind == "a").InLast(days).AtLeast(10));
+                    s.Segment($"a-max-{days}").When(facts.Max(f => f.Amount, f => f.Kind == "a").InLast(days).AtLeast(6));
+                    s.Segment($"b-count-{days}").When(facts.Count(f => f.Kind == "b").InLast(days).AtLeast(1));
+                    s.Segment($"all-sum-{days}").When(facts.Sum(f => f.Amount).InLast(days).AtMost(12));
+                }
+
+                s.Segment("a-between").When(facts.Count(f => f.Kind == "a").BetweenDaysAgo(7, 30).AtLeast(1));
+                s.Segment("ever-count").When(facts.Count().Ever().AtLeast(3));
+            },
+            "fused");
+        var days = new[] { 0, 0.5, 6.99, 7, 7.01, 29.99, 30, 30.01, 89.99, 90, 90.01, 400, -1 };
+        var random = new Random(5);
+        var people = Enumerable.Range(0, 300)
+            .Select(_ => Scenario.With([.. Enumerable.Range(0, random.Next(0, 8))
+                .Select(_ => new Fact(Scenario.DaysAgo(days[random.Next(days.Length)]), random.Next(0, 9), random.Next(3) switch { 0 => "a", 1 => "b", _ => "c" }))]))
+            .ToArray();
+        var interpreted = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = true, CodeGeneration = CodeGeneration.Disabled });
+        var generated = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
+
+        // Act
+        var expected = people.Select(p => interpreted.Evaluate(p, Scenario.AsOf)).ToArray();
+        var actual = people.Select(p => generated.Evaluate(p, Scenario.AsOf)).ToArray();
+
+        // Assert
+        generated.RunsGeneratedCode.Should().BeTrue();
+        generated.Tier.Network.Collections.Should().OnlyContain(c => !c.HasPendingCode, "the loops are generated");
+        for (var i = 0; i < people.Length; i++)
+        {
+            foreach (var id in interpreted.MembershipIds)
+            {
+                actual[i].StateOf(id).Should().Be(expected[i].StateOf(id), $"{id} for person {i}");
+            }
+        }
+
+        expected.Should().Contain(r => r.StateOf("a-count-30") == SegmentState.In).And.Contain(r => r.StateOf("a-count-30") == SegmentState.Out);
+        expected.Should().Contain(r => r.StateOf("a-max-7") == SegmentState.In);
+        expected.Should().Contain(r => r.StateOf("a-between") == SegmentState.In);
+    }
+}
