@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
 using Segmentation.Core.Engine;
+using Segmentation.Core.Engine.Network;
+using Segmentation.Core.Model;
 using Segmentation.Core.Tests.Support;
 
 namespace Segmentation.Core.Tests.Engine;
@@ -88,5 +91,29 @@ public sealed class ThresholdIndexTests
         }
 
         result.IsIn("nps<5").Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(ComparisonOperator.AtLeast)]
+    [InlineData(ComparisonOperator.GreaterThan)]
+    [InlineData(ComparisonOperator.AtMost)]
+    [InlineData(ComparisonOperator.LessThan)]
+    public void HoldsExpression_EveryCutAndRank_AgreesWithHolds_AndNeverHoldsForAnAbsentValue(ComparisonOperator op)
+    {
+        // Ranks of values below, on and between the cuts 1, 2, 3, 5 (as ThresholdIndex.Rank packs them), and -1.
+        long Pack(int below, int atOrBelow) => (uint)below | ((long)atOrBelow << 32);
+        long[] ranks = [Pack(0, 0), Pack(0, 1), Pack(1, 1), Pack(1, 2), Pack(2, 2), Pack(2, 3), Pack(3, 3), Pack(3, 4), Pack(4, 4)];
+        var rank = Expression.Parameter(typeof(long), "rank");
+
+        for (var cut = 0; cut < Cuts.Length; cut++)
+        {
+            var holds = Expression.Lambda<Func<long, bool>>(ThresholdIndex<Person>.HoldsExpression(op, cut, rank), rank).Compile();
+            foreach (var r in ranks)
+            {
+                holds(r).Should().Be(ThresholdIndex<Person>.Holds(op, cut, r), $"{op}, cut {cut}, rank {r:X}");
+            }
+
+            holds(-1).Should().BeFalse($"{op}, cut {cut}: no value never holds");
+        }
     }
 }

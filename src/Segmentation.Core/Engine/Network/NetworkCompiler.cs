@@ -211,7 +211,6 @@ internal static class NetworkCompiler
         private static readonly MethodInfo ScanUnchecked = typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.ScanUnchecked))!;
         private static readonly MethodInfo MatchText = typeof(TextIndex<TProfile>).GetMethod(nameof(TextIndex<TProfile>.Match))!;
         private static readonly MethodInfo RankOf = typeof(ThresholdIndex<TProfile>).GetMethod(nameof(ThresholdIndex<TProfile>.Rank))!;
-        private static readonly MethodInfo RankHolds = typeof(ThresholdIndex<TProfile>).GetMethod(nameof(ThresholdIndex<TProfile>.Holds))!;
         private static readonly MethodInfo DateMeasureOf = typeof(DateValueNode<TProfile>).GetMethod(nameof(DateValueNode<TProfile>.Measure))!;
 
         private readonly ParameterExpression frame = Parameter(typeof(Frame<TProfile>), "frame");
@@ -233,6 +232,12 @@ internal static class NetworkCompiler
 
         /// <summary>Comparisons of aggregates in the chunk, by collection (see <see cref="ComparisonsOf"/>).</summary>
         private int[]? collectionComparisons;
+
+        /// <summary>Text indexes (by number) looked up at a unit boundary earlier in the chunk.</summary>
+        private readonly HashSet<int> hoistedTexts = [];
+
+        /// <summary>Text tests in the chunk, by text index (see <see cref="TextTests"/>).</summary>
+        private int[]? textTests;
 
         /// <summary>Locals holding the frame's arrays (and epoch) this chunk reads, loaded once at its start.</summary>
         private readonly Dictionary<string, ParameterExpression> frameFields = [];
@@ -275,14 +280,22 @@ internal static class NetworkCompiler
         }
 
         /// <summary>
-        /// Computes, before the first unit of the chunk that compares it, each value that several comparisons of the
-        /// chunk read (and its rank among its thresholds): the code of a value is then written once, not at every
-        /// comparison that might be the first to run, and those comparisons read plain locals. Computing a value the
-        /// unit's short-circuit would have skipped is harmless: generated code has no side effects to keep, and should
-        /// the value throw, the profile is evaluated again on the network, which records faults exactly.
+        /// Computes, before the first unit of the chunk that needs it, each text lookup, collection scan and value (with
+        /// its rank among its thresholds) that several tests of the chunk read: its code is then written once, not at
+        /// every test that might be the first to run, and those tests read plain locals. Computing what the unit's
+        /// short-circuit would have skipped is harmless: generated code has no side effects to keep, and should it
+        /// throw, the profile is evaluated again on the network, which records faults exactly.
         /// </summary>
         private IEnumerable<Expression> Hoist(Unit<TProfile> unit)
         {
+            foreach (var text in Written(unit).OfType<TextSetNode<TProfile>>())
+            {
+                if (TextTests(text.TextIndex.Number) >= 2 && hoistedTexts.Add(text.TextIndex.Number))
+                {
+                    yield return TextCompute(text.TextIndex, HitsLocal(text.TextIndex));
+                }
+            }
+
             var written = Written(unit).OfType<ComparisonNode<TProfile>>().ToArray();
             foreach (var comparison in written)
             {
@@ -421,23 +434,53 @@ internal static class NetworkCompiler
 
         private Expression TextHits(TextIndex<TProfile> index)
         {
+            var hits = HitsLocal(index);
+            return hoistedTexts.Contains(index.Number) ? hits : Coalesce(hits, TextCompute(index, hits));
+        }
+
+        private ParameterExpression HitsLocal(TextIndex<TProfile> index)
+        {
             if (!textHits.TryGetValue(index, out var hits))
             {
                 hits = Local(typeof(bool[]), "hits");
                 textHits[index] = hits;
             }
 
+            return hits;
+        }
+
+        /// <summary>Sets <paramref name="hits"/> to the text index's answer (read back when an earlier chunk kept it) and evaluates to it.</summary>
+        private Expression TextCompute(TextIndex<TProfile> index, ParameterExpression hits)
+        {
             var selector = ParameterReplacer.Inline(index.Source, profile);
             Expression match = Call(Constant(index), MatchText, selector.Type == typeof(string) ? selector : Convert(selector, typeof(string)));
             if (!shared.Texts[index.Number])
             {
-                return Coalesce(hits, Assign(hits, match));
+                return Assign(hits, match);
             }
 
             var kept = ArrayAccess(FrameField(nameof(Frame<TProfile>.CodeTextHits)), Constant(index.Number));
-            return Coalesce(hits, Block(
+            return Block(
                 Kept(network.Shape.TextStamp(index.Number), [(hits, kept)], Assign(hits, match)),
-                hits));
+                hits);
+        }
+
+        /// <summary>How many text tests of the chunk read each text index (by number).</summary>
+        private int TextTests(int number)
+        {
+            if (textTests is null)
+            {
+                textTests = new int[network.Shape.TextIndexes];
+                for (var c = 0; c < uses.Conditions.Length; c++)
+                {
+                    if (uses.Conditions[c] > 0 && network.Conditions[c] is TextSetNode<TProfile> text)
+                    {
+                        textTests[text.TextIndex.Number]++;
+                    }
+                }
+            }
+
+            return textTests[number];
         }
 
         /// <summary>
@@ -478,9 +521,7 @@ internal static class NetworkCompiler
                 // Many decimal thresholds on one value: the value's rank among them is found once per profile (one
                 // binary search, kept for the later chunks) and each comparison is an integer test of its cut's position.
                 var rank = ready ? RankLocal(node.Value.Index).Rank : Rank(node.Value.Index, thresholds, value);
-                return AndAlso(
-                    GreaterThanOrEqual(rank, Constant(0L)),
-                    Call(RankHolds, Constant(node.Comparison.Operator), Constant(thresholds.CutOf(node)), rank));
+                return ThresholdIndex<TProfile>.HoldsExpression(node.Comparison.Operator, thresholds.CutOf(node), rank);
             }
 
             var matches = value.Value.Type == typeof(long)

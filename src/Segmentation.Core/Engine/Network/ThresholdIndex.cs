@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Segmentation.Core.Model;
 
 namespace Segmentation.Core.Engine.Network;
@@ -79,6 +80,24 @@ internal sealed class ThresholdIndex<TProfile>
             ComparisonOperator.GreaterThan => cut < below,
             ComparisonOperator.AtMost => cut >= below,
             _ => cut >= atOrBelow,
+        };
+    }
+
+    /// <summary>
+    /// <see cref="Holds"/> for generated code, for a rank that may be -1 (value absent, never holds): plain integer
+    /// tests the JIT needs no inlining for. "At least" and "greater than" fail on -1 by themselves.
+    /// </summary>
+    public static Expression HoldsExpression(ComparisonOperator op, int cut, Expression rank)
+    {
+        var below = Expression.Convert(rank, typeof(int));
+        var atOrBelow = Expression.RightShift(rank, Expression.Constant(32));
+        var present = Expression.GreaterThanOrEqual(rank, Expression.Constant(0L));
+        return op switch
+        {
+            ComparisonOperator.AtLeast => Expression.GreaterThan(atOrBelow, Expression.Constant((long)cut)),
+            ComparisonOperator.GreaterThan => Expression.GreaterThan(below, Expression.Constant(cut)),
+            ComparisonOperator.AtMost => Expression.AndAlso(present, Expression.LessThanOrEqual(below, Expression.Constant(cut))),
+            _ => Expression.AndAlso(present, Expression.LessThanOrEqual(atOrBelow, Expression.Constant((long)cut))),
         };
     }
 
