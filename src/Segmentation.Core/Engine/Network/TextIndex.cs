@@ -49,6 +49,7 @@ internal sealed class TextIndex<TProfile>(Func<TProfile, string?> selector, Lamb
     }
 
     /// <summary>For a field value, which of the index's sets contain it, by <see cref="TextSetNode{TProfile}.Position"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // Called once per chunk: inlined, it only costs JIT time.
     public bool[] Match(string? value) => value is not null && hitsByValue.TryGetValue(value, out var hits) ? hits : none;
 
     public void Resolve(Frame<TProfile> frame)

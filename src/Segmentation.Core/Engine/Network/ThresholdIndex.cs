@@ -58,6 +58,7 @@ internal sealed class ThresholdIndex<TProfile>
     /// Where <paramref name="value"/> falls among the cut points, packed in one number for generated code to keep: the
     /// number of cuts below it (low 32 bits) and the number at or below it (high 32 bits). Never negative.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // Called once per chunk: inlined, it only costs JIT time.
     public long Rank(decimal value)
     {
         var below = LowerBound(value);

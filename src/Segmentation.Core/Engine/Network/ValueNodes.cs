@@ -114,6 +114,7 @@ internal sealed class DateValueNode<TProfile>(int index, string text, Func<TProf
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // Generated code calls it once per chunk at most: inlined, it only costs JIT time.
     public static int Measure(DateMeasure measure, DateTime value, DateTime asOfDate) => measure switch
     {
         DateMeasure.Years => DateMath.Years(value, asOfDate),
