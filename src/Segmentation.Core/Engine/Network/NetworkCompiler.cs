@@ -235,6 +235,9 @@ internal static class NetworkCompiler
         /// <summary>Comparisons of aggregates in the chunk, by collection (see <see cref="ComparisonsOf"/>).</summary>
         private int[]? collectionComparisons;
 
+        /// <summary>The highest membership slot the chunk writes (-1 before any).</summary>
+        private int highestMembership = -1;
+
         /// <summary>Text indexes (by number) looked up at a unit boundary earlier in the chunk.</summary>
         private readonly HashSet<int> hoistedTexts = [];
 
@@ -277,7 +280,15 @@ internal static class NetworkCompiler
             }
 
             body.Add(Label(end));
-            body.InsertRange(2, frameFields.Select(f => (Expression)Assign(f.Value, Field(frame, f.Key))));
+            var prologue = frameFields.Select(f => (Expression)Assign(f.Value, Field(frame, f.Key))).ToList();
+            if (highestMembership >= 0)
+            {
+                // One range check of the highest slot the chunk writes lets the JIT drop the checks of all the others.
+                var touched = Local(typeof(SegmentState), "touched");
+                prologue.Add(Assign(touched, ArrayIndex(Memberships, Constant(highestMembership))));
+            }
+
+            body.InsertRange(2, prologue);
             return Lambda<Action<Frame<TProfile>>>(Block(variables.Concat(frameFields.Values), body), frame).Compile();
         }
 
@@ -367,8 +378,11 @@ internal static class NetworkCompiler
             _ => throw new NotSupportedException($"Unsupported unit {unit.GetType().Name}."),
         };
 
-        private Expression SetMembership(int slot, Expression isIn) =>
-            Assign(ArrayAccess(Memberships, Constant(slot)), Expression.Condition(isIn, Constant(SegmentState.In), Constant(SegmentState.Out)));
+        private Expression SetMembership(int slot, Expression isIn)
+        {
+            highestMembership = Math.Max(highestMembership, slot);
+            return Assign(ArrayAccess(Memberships, Constant(slot)), Expression.Condition(isIn, Constant(SegmentState.In), Constant(SegmentState.Out)));
+        }
 
         private Expression Group(GroupUnit<TProfile> group)
         {
@@ -401,8 +415,10 @@ internal static class NetworkCompiler
         /// <summary>A boolean expression for the condition, memoized in a local when several places refer to it.</summary>
         private Expression Condition(ConditionNode<TProfile> node)
         {
-            // A comparison of a value already in a local costs less than a memo.
-            if (uses.Conditions[node.Index] <= 1 || node is ComparisonNode<TProfile> comparison && IsReady(comparison))
+            // A comparison of a value already in a local, or a test of a text lookup already made, costs less than a memo.
+            if (uses.Conditions[node.Index] <= 1
+                || node is ComparisonNode<TProfile> comparison && IsReady(comparison)
+                || node is TextSetNode<TProfile> text && hoistedTexts.Contains(text.TextIndex.Number))
             {
                 return Compute(node);
             }
