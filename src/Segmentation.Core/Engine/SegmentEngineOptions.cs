@@ -34,7 +34,7 @@ public sealed class SegmentEngineOptions
     /// <summary>
     /// The largest catalog (segments, groups and scores) whose code is generated; larger ones stay on the shared-node
     /// network. The default value is 10,000: measured on the reference workload, generated code is faster than the
-    /// network at every size up to 5,000 segments (about 0.6 times its time there) and takes about 0.2 seconds per
+    /// network at every size up to 5,000 segments (about 0.4 times its time there) and takes about 0.2 seconds per
     /// thousand units to generate on two cores, in the background by default; the limit bounds that work.
     /// </summary>
     public int CodeGenerationMaxUnits { get; set; } = 10_000;
