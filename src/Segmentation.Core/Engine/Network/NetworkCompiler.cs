@@ -146,14 +146,17 @@ internal static class NetworkCompiler
     }
 
     /// <summary>
-    /// How many places in <paramref name="units"/> refer to each condition node, and how many distinct comparisons to
-    /// each value: in a chunk, a condition or value referred to more than once is memoized in a local, one referred to
-    /// once is written out in place.
+    /// How many places in <paramref name="units"/> refer to each condition node, and how many distinct comparisons read
+    /// each value, distinct tests each text index and distinct comparisons the aggregates of each collection: in a
+    /// chunk, a condition referred to more than once is memoized in a local, and a value, text lookup or scan that
+    /// several tests read is computed once before the first unit needing it.
     /// </summary>
     public static Uses CountUses<TProfile>(Network<TProfile> network, ReadOnlySpan<Unit<TProfile>> units)
     {
         var uses = new int[network.Conditions.Length];
         var valueUses = new int[network.Values.Length];
+        var textTests = new int[network.Shape.TextIndexes];
+        var collectionComparisons = new int[network.Collections.Length];
         var visited = new bool[network.Conditions.Length];
 
         void Visit(ConditionNode<TProfile> node)
@@ -165,9 +168,19 @@ internal static class NetworkCompiler
             }
 
             visited[node.Index] = true;
-            if (node is ComparisonNode<TProfile> comparison)
+            switch (node)
             {
-                valueUses[comparison.Value.Index]++;
+                case ComparisonNode<TProfile> comparison:
+                    valueUses[comparison.Value.Index]++;
+                    if (comparison.Value is AggregateValueNode<TProfile> aggregate)
+                    {
+                        collectionComparisons[aggregate.Collection]++;
+                    }
+
+                    break;
+                case TextSetNode<TProfile> text:
+                    textTests[text.TextIndex.Number]++;
+                    break;
             }
 
             foreach (var child in ChildrenOf(node))
@@ -184,11 +197,14 @@ internal static class NetworkCompiler
             }
         }
 
-        return new Uses(uses, valueUses);
+        return new Uses(uses, valueUses, textTests, collectionComparisons);
     }
 
-    /// <summary>References to each condition node (by index) and comparisons of each value (by index) in a chunk.</summary>
-    public sealed record Uses(int[] Conditions, int[] Values);
+    /// <summary>
+    /// In a chunk: references to each condition node, comparisons of each value (by node index), tests of each text
+    /// index (by number) and comparisons of aggregates of each collection.
+    /// </summary>
+    public sealed record Uses(int[] Conditions, int[] Values, int[] Texts, int[] Collections);
 
     private static IEnumerable<ConditionNode<TProfile>> Roots<TProfile>(Unit<TProfile> unit) => unit switch
     {
@@ -232,17 +248,11 @@ internal static class NetworkCompiler
         /// <summary>Collections scanned at a unit boundary earlier in the chunk: their aggregates are read without a scan check.</summary>
         private readonly HashSet<int> hoistedScans = [];
 
-        /// <summary>Comparisons of aggregates in the chunk, by collection (see <see cref="ComparisonsOf"/>).</summary>
-        private int[]? collectionComparisons;
-
         /// <summary>The highest membership slot the chunk writes (-1 before any).</summary>
         private int highestMembership = -1;
 
         /// <summary>Text indexes (by number) looked up at a unit boundary earlier in the chunk.</summary>
         private readonly HashSet<int> hoistedTexts = [];
-
-        /// <summary>Text tests in the chunk, by text index (see <see cref="TextTests"/>).</summary>
-        private int[]? textTests;
 
         /// <summary>Locals holding the frame's arrays (and epoch) this chunk reads, loaded once at its start.</summary>
         private readonly Dictionary<string, ParameterExpression> frameFields = [];
@@ -296,29 +306,31 @@ internal static class NetworkCompiler
         /// Computes, before the first unit of the chunk that needs it, each text lookup, collection scan and value (with
         /// its rank among its thresholds) that several tests of the chunk read: its code is then written once, not at
         /// every test that might be the first to run, and those tests read plain locals. Computing what the unit's
-        /// short-circuit would have skipped is harmless: generated code has no side effects to keep, and should it
-        /// throw, the profile is evaluated again on the network, which records faults exactly.
+        /// short-circuit would have skipped does not change results: should it throw, the profile is evaluated again
+        /// on the network, which records faults exactly (a selector with side effects may run where the network would
+        /// not have run it).
         /// </summary>
         private IEnumerable<Expression> Hoist(Unit<TProfile> unit)
         {
-            foreach (var text in Written(unit).OfType<TextSetNode<TProfile>>())
+            var written = Written(unit).ToArray();
+            foreach (var text in written.OfType<TextSetNode<TProfile>>())
             {
-                if (TextTests(text.TextIndex.Number) >= 2 && hoistedTexts.Add(text.TextIndex.Number))
+                if (uses.Texts[text.TextIndex.Number] >= 2 && hoistedTexts.Add(text.TextIndex.Number))
                 {
                     yield return TextCompute(text.TextIndex, HitsLocal(text.TextIndex));
                 }
             }
 
-            var written = Written(unit).OfType<ComparisonNode<TProfile>>().ToArray();
-            foreach (var comparison in written)
+            var comparisons = written.OfType<ComparisonNode<TProfile>>().ToArray();
+            foreach (var comparison in comparisons)
             {
-                if (comparison.Value is AggregateValueNode<TProfile> aggregate && ComparisonsOf(aggregate.Collection) >= 2 && hoistedScans.Add(aggregate.Collection))
+                if (comparison.Value is AggregateValueNode<TProfile> aggregate && uses.Collections[aggregate.Collection] >= 2 && hoistedScans.Add(aggregate.Collection))
                 {
                     yield return ScanOnce(aggregate.Collection);
                 }
             }
 
-            foreach (var comparison in written)
+            foreach (var comparison in comparisons)
             {
                 if (uses.Values[comparison.Value.Index] < 2)
                 {
@@ -339,24 +351,6 @@ internal static class NetworkCompiler
                     yield return Ensure(value);
                 }
             }
-        }
-
-        /// <summary>How many comparisons of the chunk test aggregates of the collection.</summary>
-        private int ComparisonsOf(int collection)
-        {
-            if (collectionComparisons is null)
-            {
-                collectionComparisons = new int[network.Collections.Length];
-                for (var v = 0; v < uses.Values.Length; v++)
-                {
-                    if (network.Values[v] is AggregateValueNode<TProfile> aggregate)
-                    {
-                        collectionComparisons[aggregate.Collection] += uses.Values[v];
-                    }
-                }
-            }
-
-            return collectionComparisons[collection];
         }
 
         /// <summary>Scans the collection unless this evaluation already has.</summary>
@@ -481,24 +475,6 @@ internal static class NetworkCompiler
             return Block(
                 Kept(network.Shape.TextStamp(index.Number), [(hits, kept)], Assign(hits, match)),
                 hits);
-        }
-
-        /// <summary>How many text tests of the chunk read each text index (by number).</summary>
-        private int TextTests(int number)
-        {
-            if (textTests is null)
-            {
-                textTests = new int[network.Shape.TextIndexes];
-                for (var c = 0; c < uses.Conditions.Length; c++)
-                {
-                    if (uses.Conditions[c] > 0 && network.Conditions[c] is TextSetNode<TProfile> text)
-                    {
-                        textTests[text.TextIndex.Number]++;
-                    }
-                }
-            }
-
-            return textTests[number];
         }
 
         /// <summary>
