@@ -12,7 +12,10 @@ internal static class FactWindow
 {
     public static long Upper(long asOfTicks, long newestAgoTicks) => asOfTicks - newestAgoTicks;
 
-    public static long Lower(long asOfTicks, long? oldestAgoTicks) => oldestAgoTicks is { } oldest ? asOfTicks - oldest : long.MinValue;
+    public static long Lower(long asOfTicks, long? oldestAgoTicks) => oldestAgoTicks is { } oldest ? Lower(asOfTicks, oldest) : long.MinValue;
+
+    /// <summary>The lower bound of a window with a start (for generated code, which calls it once per loop).</summary>
+    public static long Lower(long asOfTicks, long oldestAgoTicks) => asOfTicks - oldestAgoTicks;
 
     public static bool Contains(long ticks, long lower, long upper) => ticks > lower && ticks <= upper;
 

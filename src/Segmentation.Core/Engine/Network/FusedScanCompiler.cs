@@ -125,14 +125,15 @@ internal static class FusedScanCompiler
 
         public IEnumerable<ParameterExpression> Variables => lower.Values.Concat(upper.Values);
 
-        /// <summary>The exclusive lower bound of a window starting <paramref name="oldestTicks"/> ago (<see cref="FactWindow.Lower"/>).</summary>
+        /// <summary>The exclusive lower bound of a window starting <paramref name="oldestTicks"/> ago (<see cref="FactWindow.Lower(long, long)"/>).</summary>
         public ParameterExpression Lower(long oldestTicks) => Bound(lower, oldestTicks, "lo");
 
         /// <summary>The inclusive upper bound of a window ending <paramref name="newestTicks"/> ago (<see cref="FactWindow.Upper"/>).</summary>
         public ParameterExpression Upper(long newestTicks) => Bound(upper, newestTicks, "up");
 
         public IEnumerable<Expression> Initialize() =>
-            lower.Concat(upper).Select(b => Assign(b.Value, Subtract(asOf, Constant(b.Key))));
+            lower.Select(b => Assign(b.Value, Call(typeof(FactWindow), nameof(FactWindow.Lower), null, asOf, Constant(b.Key))))
+                .Concat(upper.Select(b => Assign(b.Value, Call(typeof(FactWindow), nameof(FactWindow.Upper), null, asOf, Constant(b.Key)))));
 
         private static ParameterExpression Bound(Dictionary<long, ParameterExpression> bounds, long ago, string prefix)
         {
