@@ -8,11 +8,41 @@ internal static class DateMath
 {
     /// <summary>A fact's instant: a <see cref="DateTime"/> is taken as UTC unless its kind is local, which is converted.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long Ticks(DateTime value) => value.Kind == DateTimeKind.Local ? LocalTicks(value) : value.Ticks;
+    public static long Ticks(DateTime value) => TryTicksWithoutConversion(value, out var ticks) ? ticks : LocalTicks(value);
 
     /// <summary>A fact's instant: the offset's UTC ticks.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Ticks(DateTimeOffset value) => value.UtcTicks;
+
+    /// <summary>
+    /// A fact's instant when it needs no time-zone conversion (every kind but local): the part of <see cref="Ticks(DateTime)"/>
+    /// that generated loops inline, so that they hold no call; they leave for the general loop on a local-kind date.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryTicksWithoutConversion(DateTime value, out long ticks)
+    {
+        ticks = value.Ticks;
+        return value.Kind != DateTimeKind.Local;
+    }
+
+    /// <summary>A fact's instant: an offset never needs conversion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryTicksWithoutConversion(DateTimeOffset value, out long ticks)
+    {
+        ticks = value.UtcTicks;
+        return true;
+    }
+
+    /// <summary>Whether a date of this type can need a time-zone conversion (a local-kind <see cref="DateTime"/>).</summary>
+    public static bool MayNeedConversion(Type dateType) => dateType == typeof(DateTime);
+
+    /// <summary>
+    /// The call of <see cref="TryTicksWithoutConversion(DateTime, out long)"/> or its offset overload on a date expression,
+    /// storing into <paramref name="ticks"/>, for generated code.
+    /// </summary>
+    public static Expression TryTicksWithoutConversionOf(Expression date, ParameterExpression ticks) =>
+        Expression.Call(typeof(DateMath).GetMethod(nameof(TryTicksWithoutConversion), [date.Type, typeof(long).MakeByRefType()])
+            ?? throw new InvalidOperationException($"Unsupported date type {date.Type}."), date, ticks);
 
     /// <summary>The call of <see cref="Ticks(DateTime)"/> or <see cref="Ticks(DateTimeOffset)"/> on a date expression, for generated code.</summary>
     public static Expression TicksOf(Expression date) =>

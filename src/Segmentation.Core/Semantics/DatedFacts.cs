@@ -51,6 +51,18 @@ internal sealed class DatedFacts<TProfile, TItem> : DatedFacts<TProfile>
     /// <summary>The instant of an item expression in UTC ticks, for generated code (and <see cref="Ticks"/>).</summary>
     public Expression TicksOf(Expression item) => DateMath.TicksOf(Inline(Definition.Date, item));
 
+    /// <summary>
+    /// Whether <see cref="TryTicksWithoutConversionOf"/> can fail: the date is a <see cref="DateTime"/>, which may be of local kind.
+    /// </summary>
+    public bool MayNeedConversion => DateMath.MayNeedConversion(Definition.Date.ReturnType);
+
+    /// <summary>
+    /// For generated code: stores the instant of an item expression in <paramref name="ticks"/> and is true, or is false
+    /// when the date needs a time-zone conversion (see <see cref="DateMath.TryTicksWithoutConversion(DateTime, out long)"/>).
+    /// </summary>
+    public Expression TryTicksWithoutConversionOf(Expression item, ParameterExpression ticks) =>
+        DateMath.TryTicksWithoutConversionOf(Inline(Definition.Date, item), ticks);
+
     /// <summary>The profile's items; a <see langword="null"/> collection throws (it faults the aggregates over it).</summary>
     public IEnumerable<TItem> ItemsOrThrow(TProfile profile) => Items(profile) ?? throw new InvalidOperationException(NullMessage);
 

@@ -34,7 +34,7 @@ public sealed class DateTimeAsOfTests
     [Fact]
     public void Evaluate_UnspecifiedDateTimeUnderUtcPlusNine_IsTakenAsUtc()
     {
-        InZonePlusNine(() =>
+        LocalZone.PlusNine(() =>
         {
             ((DateTimeOffset)Midnight).Offset.Should().Be(TimeSpan.FromHours(9), "the test runs in a UTC+9 zone");
             Engine.Evaluate(Buyer, (DateTimeOffset)Midnight).IsIn("bought").Should().BeFalse("the implicit conversion reads local time");
@@ -50,7 +50,7 @@ public sealed class DateTimeAsOfTests
     [Fact]
     public void Evaluate_LocalDateTimeUnderUtcPlusNine_IsConvertedToUtc()
     {
-        InZonePlusNine(() =>
+        LocalZone.PlusNine(() =>
         {
             var nineInTheMorning = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Local);
 
@@ -65,7 +65,7 @@ public sealed class DateTimeAsOfTests
     [Fact]
     public void EveryDateTimeOverload_UnderUtcPlusNine_AppliesTheUtcRule()
     {
-        InZonePlusNine(() =>
+        LocalZone.PlusNine(() =>
         {
             var states = new SegmentState[1];
             Engine.Evaluate(Buyer, Midnight, states).Should().BeTrue();
@@ -89,7 +89,7 @@ public sealed class DateTimeAsOfTests
     [Fact]
     public void InterfaceDefaults_AnotherImplementation_GetsTheDateTimeOverloadsWithTheUtcRule()
     {
-        InZonePlusNine(() =>
+        LocalZone.PlusNine(() =>
         {
             var other = new RecordingEngine(Engine);
             ISegmentEngine<Person> engine = other;
@@ -102,44 +102,6 @@ public sealed class DateTimeAsOfTests
             ISegmentEngine<Person> native = Engine;
             native.Evaluate(Buyer, Midnight).AsOf.Should().Be(MidnightUtc);
         });
-    }
-
-    private static void InZonePlusNine(Action test)
-    {
-        var zoneFile = Path.Combine(Path.GetTempPath(), $"segmentation-utc-plus-9-{Environment.ProcessId}.tzif");
-        File.WriteAllBytes(zoneFile, FixedOffsetZone(TimeSpan.FromHours(9), "JST"));
-        var before = Environment.GetEnvironmentVariable("TZ");
-        try
-        {
-            Environment.SetEnvironmentVariable("TZ", zoneFile);
-            TimeZoneInfo.ClearCachedData();
-            TimeZoneInfo.Local.BaseUtcOffset.Should().Be(TimeSpan.FromHours(9), "the local zone is switched for the test");
-            test();
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("TZ", before);
-            TimeZoneInfo.ClearCachedData();
-            File.Delete(zoneFile);
-        }
-    }
-
-    /// <summary>A TZif (version 1) file with one fixed offset and no transitions.</summary>
-    private static byte[] FixedOffsetZone(TimeSpan offset, string abbreviation)
-    {
-        var bytes = new List<byte>();
-        void Int(int value) => bytes.AddRange([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
-        bytes.AddRange("TZif"u8.ToArray());
-        bytes.AddRange(new byte[16]);
-        foreach (var count in new[] { 0, 0, 0, 0, 1, abbreviation.Length + 1 })
-        {
-            Int(count);
-        }
-
-        Int((int)offset.TotalSeconds);
-        bytes.AddRange([0, 0]);
-        bytes.AddRange(System.Text.Encoding.ASCII.GetBytes(abbreviation + "\0"));
-        return [.. bytes];
     }
 
     /// <summary>Another implementation that only implements the <see cref="DateTimeOffset"/> members.</summary>

@@ -77,14 +77,19 @@ internal static class PropGen
             Id = $"p{id}", BirthDate = birth, SignupDate = signup, LastLogin = login, Country = country, Nps = nps, Orders = orders, Events = events,
         });
 
-    /// <summary>Fact instants clustered on window edges (exactly, one tick either side, half a day off), anywhere in the last 400 days, or after as-of.</summary>
+    /// <summary>
+    /// Fact instants clustered on window edges (exactly, one tick either side, half a day off), anywhere in the last 400
+    /// days, or after as-of; one in ten is the same instant as a local-kind <see cref="DateTime"/> (converted back to UTC
+    /// by every evaluator, and making the generated loops leave for their general form).
+    /// </summary>
     public static Gen<DateTime> FactInstant(DateTimeOffset asOf)
     {
         var asOfTicks = asOf.UtcTicks;
         var onEdge = Gen.Select(Gen.OneOf(PropPools.Edges), Gen.OneOf(0L, -1L, 1L, -TimeSpan.TicksPerHour * 12, TimeSpan.TicksPerSecond), (edge, delta) => asOfTicks - edge.Ticks + delta);
         var anywhere = Gen.Long[asOfTicks - (TimeSpan.TicksPerDay * 400), asOfTicks];
         var future = Gen.OneOf(asOfTicks + 1, asOfTicks + TimeSpan.TicksPerHour, asOfTicks + (TimeSpan.TicksPerDay * 3));
-        return Gen.Frequency((8, onEdge), (3, anywhere), (1, future)).Select(t => new DateTime(t, DateTimeKind.Utc));
+        return Gen.Select(Gen.Frequency((8, onEdge), (3, anywhere), (1, future)), Gen.Int[0, 9], (t, kind) =>
+            kind == 0 ? new DateTime(t, DateTimeKind.Utc).ToLocalTime() : new DateTime(t, DateTimeKind.Utc));
     }
 
     public static string Print(PropCase c)

@@ -123,7 +123,8 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
         return distinct;
     }
 
-    private void ResetBuffers(Frame<TProfile> frame)
+    /// <summary>Empties the day and value buffers of this collection's accumulators.</summary>
+    protected void ResetBuffers(Frame<TProfile> frame)
     {
         if (!hasBuffers)
         {

@@ -13,9 +13,23 @@ namespace Segmentation.Core.Engine.Network;
 /// </summary>
 internal static class FusedScanCompiler
 {
+    /// <summary>
+    /// The loops of one collection: one whose instants need no time-zone conversion, so that it holds no call and the
+    /// JIT keeps every count in a register, and, when the collection's dates are <see cref="DateTime"/>s, the general
+    /// loop it leaves for on the first local-kind date.
+    /// </summary>
+    public static FusedScan<TProfile> Compile<TProfile, TItem>(
+        DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors) =>
+        new(
+            CompileLoop(facts, specs, filters, selectors, leaveOnConversion: facts.MayNeedConversion),
+            facts.MayNeedConversion ? CompileLoop(facts, specs, filters, selectors, leaveOnConversion: false) : null);
 
-    public static Action<Frame<TProfile>> Compile<TProfile, TItem>(
-        DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors)
+    /// <summary>
+    /// One loop. With <paramref name="leaveOnConversion"/>, a date that needs a time-zone conversion makes it return
+    /// <see langword="false"/> at once, before writing any accumulator back; otherwise it converts and returns <see langword="true"/>.
+    /// </summary>
+    private static Func<Frame<TProfile>, bool> CompileLoop<TProfile, TItem>(
+        DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors, bool leaveOnConversion)
     {
         var frame = Parameter(typeof(Frame<TProfile>), "frame");
         var asOf = Variable(typeof(long), "asOf");
@@ -40,13 +54,16 @@ internal static class FusedScanCompiler
         perItem.AddRange(selectedDone.Select(d => Assign(d, Constant(false))));
         perItem.AddRange(Updates(accs, counts, context));
 
-        var body = Block(Assign(t, facts.TicksOf(item)), IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
+        var end = Label(typeof(bool), "end");
+        Expression instant = leaveOnConversion
+            ? IfThen(Not(facts.TryTicksWithoutConversionOf(item, t)), Return(end, Constant(false)))
+            : Assign(t, facts.TicksOf(item));
+        var body = Block(instant, IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
         var itemsBody = facts.ItemsOf(Field(frame, nameof(Frame<TProfile>.Profile)));
-        var end = Label("end");
         var block = new List<Expression>
         {
             // Called with no frame, the loop returns at once: that call makes the JIT compile it off the hot path.
-            IfThen(ReferenceEqual(frame, Constant(null, frame.Type)), Return(end)),
+            IfThen(ReferenceEqual(frame, Constant(null, frame.Type)), Return(end, Constant(true))),
             Assign(asOf, Field(frame, nameof(Frame<TProfile>.AsOfTicks))),
             Assign(source, itemsBody.Type == typeof(IEnumerable<TItem>) ? itemsBody : Convert(itemsBody, typeof(IEnumerable<TItem>))),
             IfThen(Equal(source, Constant(null)), Throw(New(typeof(InvalidOperationException).GetConstructor([typeof(string)])!, Constant(facts.NullMessage)))),
@@ -56,11 +73,11 @@ internal static class FusedScanCompiler
         block.Add(Loop(source, item, body));
         var accumulators = Field(frame, nameof(Frame<TProfile>.Accumulators));
         block.AddRange(accs.Select(a => a.WriteBack(accumulators)));
-        block.Add(Label(end));
+        block.Add(Label(end, Constant(true)));
 
         var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Concat(bounds.Variables)
             .Concat(accs.SelectMany(a => a.Variables).Distinct());
-        return Lambda<Action<Frame<TProfile>>>(Block(variables, block), frame).Compile();
+        return Lambda<Func<Frame<TProfile>, bool>>(Block(typeof(bool), variables, block), frame).Compile();
     }
 
     /// <summary>

@@ -15,11 +15,11 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
     DatedFacts<TProfile, TItem> facts,
     Func<TItem, bool>[] filters,
     Func<TItem, decimal>[] selectors,
-    Action<Frame<TProfile>>? fused = null,
-    Func<Action<Frame<TProfile>>>? compileFused = null) : CollectionScanner<TProfile>(facts.Name, specs)
+    FusedScan<TProfile>? fused = null,
+    Func<FusedScan<TProfile>>? compileFused = null) : CollectionScanner<TProfile>(facts.Name, specs)
 {
     private readonly Func<TItem, long> ticks = facts.Ticks;
-    private Action<Frame<TProfile>>? fused = fused;
+    private FusedScan<TProfile>? fused = fused;
 
     protected override bool IsFused => Volatile.Read(ref fused) is not null;
 
@@ -35,7 +35,7 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
         }
 
         var code = compileFused!();
-        code(null!); // Returns at once: makes the JIT compile the loop here rather than on the first evaluation.
+        code.Jit(); // Here rather than on the first evaluation.
         Interlocked.CompareExchange(ref fused, code, null);
     }
 
@@ -43,7 +43,13 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
     {
         if (Volatile.Read(ref fused) is { } code)
         {
-            code(frame);
+            if (!code.Fast(frame))
+            {
+                // A local-kind date: the general loop starts over, with the buffers the fast one began emptied.
+                ResetBuffers(frame);
+                code.General!(frame);
+            }
+
             return;
         }
 
