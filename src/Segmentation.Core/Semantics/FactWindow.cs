@@ -20,6 +20,24 @@ internal static class FactWindow
     public static bool Contains(long ticks, long lower, long upper) => ticks > lower && ticks <= upper;
 
     /// <summary>
+    /// The same test on a fact's age, <c>asOf - t</c>, for generated loops, which skip the facts after as-of first (so
+    /// <c>0 &lt;= age &lt;= asOf</c> and nothing overflows): <c>t &gt; asOf - oldest</c> is <c>age &lt; oldest</c> and
+    /// <c>t &lt;= asOf - newest</c> is <c>age &gt;= newest</c>. The spans are constants, so a loop keeps no bound in a
+    /// register. <see langword="null"/> when nothing is left to test ("ever").
+    /// </summary>
+    public static Expression? TestAge(Expression age, long? oldestAgoTicks, long newestAgoTicks)
+    {
+        Expression? test = oldestAgoTicks is { } oldest ? Expression.LessThan(age, Expression.Constant(oldest)) : null;
+        if (newestAgoTicks != 0)
+        {
+            var below = Expression.GreaterThanOrEqual(age, Expression.Constant(newestAgoTicks));
+            test = test is null ? below : Expression.AndAlso(test, below);
+        }
+
+        return test;
+    }
+
+    /// <summary>
     /// The same test for generated code, where the items after as-of are already skipped: a window ending at as-of needs
     /// no upper test and "ever" no lower one; <see langword="null"/> when nothing is left to test.
     /// </summary>

@@ -60,4 +60,50 @@ public sealed class FusedScanTests
         expected.Should().Contain(r => r.StateOf("a-max-7") == SegmentState.In);
         expected.Should().Contain(r => r.StateOf("a-between") == SegmentState.In);
     }
+    [Fact]
+    public void FusedLoop_SumsOfMixedScalesSignsAndMagnitudes_AgreeWithTheInterpretedScan()
+    {
+        // Arrange: amounts the call-free sum adds (mixed scales), and those it leaves for the general loop with
+        // (negative, negative zero, beyond 64 bits, a sum that overflows decimal itself and faults the aggregate).
+        var amounts = new[] { 0m, 0.00m, -0.00m, 1m, 1.5m, 2.25m, 0.001m, 3.10m, -1m, -2.5m, 1e18m, 18446744073709551615m, 7.9e28m };
+        var catalog = SegmentCatalog.Create<Person>(
+            s =>
+            {
+                var facts = s.Dated(p => p.Facts, f => f.At);
+                foreach (var (threshold, i) in new[] { 0m, 1m, 2.5m, 3.75m, 1e18m, 1e19m, 5e28m }.Select((t, i) => (t, i)))
+                {
+                    s.Segment($"sum-7-{i}").When(facts.Sum(f => f.Amount).InLast(7).AtLeast(threshold));
+                    s.Segment($"sum-90-a-{i}").When(facts.Sum(f => f.Amount, f => f.Kind == "a").InLast(90).AtLeast(threshold));
+                    s.Segment($"sum-ever-{i}").When(facts.Sum(f => f.Amount).Ever().AtMost(threshold));
+                }
+            },
+            "fused-sums");
+        var random = new Random(8);
+        var people = Enumerable.Range(0, 500)
+            .Select(_ => Scenario.With([.. Enumerable.Range(0, random.Next(0, 7)).Select(_ => new Fact(
+                Scenario.DaysAgo(random.Next(0, 120)),
+                random.Next(4) == 0 ? amounts[random.Next(amounts.Length)] : amounts[random.Next(3, 8)],
+                random.Next(2) == 0 ? "a" : "b"))]))
+            .ToArray();
+        var interpreted = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = true, CodeGeneration = CodeGeneration.Disabled });
+        var generated = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
+
+        // Act
+        var expected = people.Select(p => interpreted.Evaluate(p, Scenario.AsOf)).ToArray();
+        var actual = people.Select(p => generated.Evaluate(p, Scenario.AsOf)).ToArray();
+
+        // Assert
+        generated.RunsGeneratedCode.Should().BeTrue();
+        for (var i = 0; i < people.Length; i++)
+        {
+            foreach (var id in interpreted.MembershipIds)
+            {
+                actual[i].StateOf(id).Should().Be(expected[i].StateOf(id), $"{id} for person {i}");
+            }
+        }
+
+        expected.Should().Contain(r => r.StateOf("sum-ever-6") == SegmentState.Faulted, "a sum beyond decimal's range faults");
+        expected.Should().Contain(r => r.IsIn("sum-7-2")).And.Contain(r => !r.IsIn("sum-7-2") && r.StateOf("sum-7-2") != SegmentState.Faulted);
+        expected.Should().Contain(r => r.IsIn("sum-90-a-4"));
+    }
 }

@@ -16,6 +16,9 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
 
     private readonly bool hasBuffers = specs.Any(s => s.DayBuffer >= 0 || s.ValueBuffer >= 0);
 
+    /// <summary>Whether an accumulator of the collection buffers days or values (completed by <see cref="Finish"/>).</summary>
+    protected bool HasBuffers => hasBuffers;
+
     public void Scan(Frame<TProfile> frame)
     {
         if (IsFused)
@@ -57,6 +60,12 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
         ScanAll(frame);
         Finish(frame);
     }
+
+    /// <summary>
+    /// <see cref="ScanUnchecked"/> for generated chunks, which call it on the scanner's exact type: when the fused loops
+    /// are published and nothing is buffered, it calls them directly.
+    /// </summary>
+    public abstract void ScanForCode(Frame<TProfile> frame);
 
     protected virtual bool IsFused => false;
 

@@ -14,28 +14,34 @@ namespace Segmentation.Core.Engine.Network;
 internal static class FusedScanCompiler
 {
     /// <summary>
-    /// The loops of one collection: one whose instants need no time-zone conversion, so that it holds no call and the
-    /// JIT keeps every count in a register, and, when the collection's dates are <see cref="DateTime"/>s, the general
-    /// loop it leaves for on the first local-kind date.
+    /// The loops of one collection: a fast one that holds no call, so that the JIT keeps every count in a register, and,
+    /// when the fast one can meet something it does not handle, the general loop it then leaves for. The fast loop
+    /// leaves on a local-kind date (it does not convert time zones) and on a sum <see cref="DecimalSum"/> cannot add.
     /// </summary>
     public static FusedScan<TProfile> Compile<TProfile, TItem>(
-        DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors) =>
-        new(
-            CompileLoop(facts, specs, filters, selectors, leaveOnConversion: facts.MayNeedConversion),
-            facts.MayNeedConversion ? CompileLoop(facts, specs, filters, selectors, leaveOnConversion: false) : null);
+        DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors)
+    {
+        var sumsWithoutCalls = DecimalSum.Available && specs.Any(s => (s.Parts & AccumulatorParts.Sum) != 0);
+        var mayLeave = facts.MayNeedConversion || sumsWithoutCalls;
+        return new(
+            CompileLoop(facts, specs, filters, selectors, fast: mayLeave),
+            mayLeave ? CompileLoop(facts, specs, filters, selectors, fast: false) : null);
+    }
 
     /// <summary>
-    /// One loop. With <paramref name="leaveOnConversion"/>, a date that needs a time-zone conversion makes it return
-    /// <see langword="false"/> at once, before writing any accumulator back; otherwise it converts and returns <see langword="true"/>.
+    /// One loop. The <paramref name="fast"/> one returns <see langword="false"/> at once, before writing any accumulator
+    /// back, on a date that needs a time-zone conversion or a sum it cannot add without a call; the general one handles
+    /// everything and returns <see langword="true"/>.
     /// </summary>
     private static Func<Frame<TProfile>, bool> CompileLoop<TProfile, TItem>(
-        DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors, bool leaveOnConversion)
+        DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors, bool fast)
     {
         var frame = Parameter(typeof(Frame<TProfile>), "frame");
         var asOf = Variable(typeof(long), "asOf");
         var source = Variable(typeof(IEnumerable<TItem>), "source");
         var item = Variable(typeof(TItem), "item");
         var t = Variable(typeof(long), "t");
+        var age = Variable(typeof(long), "age");
         var filterState = filters.Select((_, i) => Memo.Variable($"f{i}")).ToArray();
         var selected = selectors.Select((_, i) => Variable(typeof(decimal), $"v{i}")).ToArray();
         var selectedDone = selectors.Select((_, i) => Variable(typeof(bool), $"vd{i}")).ToArray();
@@ -45,17 +51,17 @@ internal static class FusedScanCompiler
             filterUses[spec.FilterIndex]++;
         }
 
-        var context = new ItemContext(t, item, frame, filters, filterState, filterUses, selectors, selected, selectedDone);
-        var bounds = new WindowBounds(asOf);
-        var accs = specs.Select(s => new AccumulatorLocal<TProfile>(s, bounds)).ToArray();
+        var end = Label(typeof(bool), "end");
+        var leave = fast ? end : null;
+        var context = new ItemContext(t, age, item, frame, filters, filterState, filterUses, selectors, selected, selectedDone, leave);
+        var accs = specs.Select(s => new AccumulatorLocal<TProfile>(s, fast && DecimalSum.Available)).ToArray();
         var counts = SharedCounts(accs);
-        var perItem = new List<Expression>();
+        var perItem = new List<Expression> { Assign(age, Subtract(asOf, t)) };
         perItem.AddRange(filterState.Select(Memo.Reset));
         perItem.AddRange(selectedDone.Select(d => Assign(d, Constant(false))));
         perItem.AddRange(Updates(accs, counts, context));
 
-        var end = Label(typeof(bool), "end");
-        Expression instant = leaveOnConversion
+        Expression instant = fast && facts.MayNeedConversion
             ? IfThen(Not(facts.TryTicksWithoutConversionOf(item, t)), Return(end, Constant(false)))
             : Assign(t, facts.TicksOf(item));
         var body = Block(instant, IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
@@ -68,14 +74,13 @@ internal static class FusedScanCompiler
             Assign(source, itemsBody.Type == typeof(IEnumerable<TItem>) ? itemsBody : Convert(itemsBody, typeof(IEnumerable<TItem>))),
             IfThen(Equal(source, Constant(null)), Throw(New(typeof(InvalidOperationException).GetConstructor([typeof(string)])!, Constant(facts.NullMessage)))),
         };
-        block.AddRange(bounds.Initialize());
         block.AddRange(accs.SelectMany(a => a.Initialize()));
         block.Add(Loop(source, item, body));
         var accumulators = Field(frame, nameof(Frame<TProfile>.Accumulators));
         block.AddRange(accs.Select(a => a.WriteBack(accumulators)));
         block.Add(Label(end, Constant(true)));
 
-        var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Concat(bounds.Variables)
+        var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Append(age)
             .Concat(accs.SelectMany(a => a.Variables).Distinct());
         return Lambda<Func<Frame<TProfile>, bool>>(Block(typeof(bool), variables, block), frame).Compile();
     }
@@ -83,7 +88,7 @@ internal static class FusedScanCompiler
     /// <summary>
     /// Every accumulator's update for one item. Windows that end at as-of are nested, so an item's instant is tested
     /// once per distinct start, widest window first, and an item older than a window is never tested against the
-    /// narrower ones inside it: <c>if (t &gt; lo365) { …365-day updates…; if (t &gt; lo90) { …90-day updates… } }</c>.
+    /// narrower ones inside it: <c>if (age &lt; 365 days) { …365-day updates…; if (age &lt; 90 days) { …90-day updates… } }</c>.
     /// That is exact because such windows share their end: an item outside a wider one is outside every narrower one.
     /// Inside a window, the accumulators with the same filter test it once and share one count.
     /// </summary>
@@ -107,7 +112,7 @@ internal static class FusedScanCompiler
             }
 
             var first = window.First();
-            inner = IfThen(FactWindow.Test(context.Ticks, first.Lower, first.Upper, endsAtAsOf: true, hasLower: true)!, Block(updates));
+            inner = IfThen(FactWindow.TestAge(context.Age, first.Spec.OldestTicks, newestAgoTicks: 0)!, Block(updates));
         }
 
         var flat = accs.Where(a => !a.Nested).Select(a => a.Update(context, testWindow: true, [a]));
@@ -132,36 +137,6 @@ internal static class FusedScanCompiler
         }
 
         return pairs.ToLookup(p => p.Owner, p => p.Member);
-    }
-
-    /// <summary>Each distinct window bound of a loop, computed once from as-of before the loop.</summary>
-    private sealed class WindowBounds(ParameterExpression asOf)
-    {
-        private readonly Dictionary<long, ParameterExpression> lower = [];
-        private readonly Dictionary<long, ParameterExpression> upper = [];
-
-        public IEnumerable<ParameterExpression> Variables => lower.Values.Concat(upper.Values);
-
-        /// <summary>The exclusive lower bound of a window starting <paramref name="oldestTicks"/> ago (<see cref="FactWindow.Lower(long, long)"/>).</summary>
-        public ParameterExpression Lower(long oldestTicks) => Bound(lower, oldestTicks, "lo");
-
-        /// <summary>The inclusive upper bound of a window ending <paramref name="newestTicks"/> ago (<see cref="FactWindow.Upper"/>).</summary>
-        public ParameterExpression Upper(long newestTicks) => Bound(upper, newestTicks, "up");
-
-        public IEnumerable<Expression> Initialize() =>
-            lower.Select(b => Assign(b.Value, Call(typeof(FactWindow), nameof(FactWindow.Lower), null, asOf, Constant(b.Key))))
-                .Concat(upper.Select(b => Assign(b.Value, Call(typeof(FactWindow), nameof(FactWindow.Upper), null, asOf, Constant(b.Key)))));
-
-        private static ParameterExpression Bound(Dictionary<long, ParameterExpression> bounds, long ago, string prefix)
-        {
-            if (!bounds.TryGetValue(ago, out var local))
-            {
-                local = Variable(typeof(long), $"{prefix}{bounds.Count}");
-                bounds[ago] = local;
-            }
-
-            return local;
-        }
     }
 
     private static Expression Loop(ParameterExpression source, ParameterExpression item, Expression body)
@@ -201,9 +176,13 @@ internal static class FusedScanCompiler
         return Block([list], Assign(list, TypeAs(source, listType)), IfThenElse(NotEqual(list, Constant(null, listType)), listLoop, enumLoop));
     }
 
-    /// <summary>The per-item locals every accumulator's update reads: the instant, the item, and the memos of filters and selected values.</summary>
+    /// <summary>
+    /// The per-item locals every accumulator's update reads: the instant, its age (as-of minus it), the item, and the memos of filters and selected
+    /// values; with, in the fast loop, the label that leaves it (returning <see langword="false"/>).
+    /// </summary>
     private sealed record ItemContext(
         ParameterExpression Ticks,
+        ParameterExpression Age,
         ParameterExpression Item,
         ParameterExpression Frame,
         IReadOnlyList<LambdaExpression> Filters,
@@ -211,21 +190,29 @@ internal static class FusedScanCompiler
         int[] FilterUses,
         IReadOnlyList<LambdaExpression> Selectors,
         ParameterExpression[] Selected,
-        ParameterExpression[] SelectedDone);
+        ParameterExpression[] SelectedDone,
+        LabelTarget? Leave);
 
     /// <summary>
     /// One accumulator held in plain locals during the loop, one per field its parts keep (so the JIT keeps counts and
     /// sums in registers), updated by <see cref="Accumulator"/>'s part methods; with its window bounds.
     /// </summary>
-    private sealed class AccumulatorLocal<TProfile>(AccumulatorSpec spec, WindowBounds bounds)
+    private sealed class AccumulatorLocal<TProfile>(AccumulatorSpec spec, bool sumWithoutCalls)
     {
-        /// <summary>A local for every field the parts keep except the faults, which the fast path never has.</summary>
+        /// <summary>
+        /// A local for every field the parts keep except the faults, which the fast path never has, and except the sum
+        /// when it is kept as a <see cref="DecimalSum"/> coefficient and scale.
+        /// </summary>
         private readonly Dictionary<string, ParameterExpression> fields = Accumulator.FieldsOf(spec.Parts)
             .Select(name => typeof(Accumulator).GetField(name)!)
-            .Where(field => field.FieldType != typeof(Exception))
+            .Where(field => field.FieldType != typeof(Exception) && !(sumWithoutCalls && field.Name == nameof(Accumulator.Sum)))
             .ToDictionary(field => field.Name, field => Variable(field.FieldType, $"{field.Name}{spec.Slot}"));
 
-        public IEnumerable<ParameterExpression> Variables => fields.Values;
+        private readonly ParameterExpression? sumCoefficient = sumWithoutCalls && (spec.Parts & AccumulatorParts.Sum) != 0 ? Variable(typeof(ulong), $"sumUnits{spec.Slot}") : null;
+
+        private readonly ParameterExpression? sumScale = sumWithoutCalls && (spec.Parts & AccumulatorParts.Sum) != 0 ? Variable(typeof(int), $"sumScale{spec.Slot}") : null;
+
+        public IEnumerable<ParameterExpression> Variables => sumCoefficient is null ? fields.Values : fields.Values.Append(sumCoefficient).Append(sumScale!);
 
         /// <summary>The accumulator's spec.</summary>
         public AccumulatorSpec Spec => spec;
@@ -233,18 +220,15 @@ internal static class FusedScanCompiler
         /// <summary>Whether the window ends at as-of and has a start, so it nests in the wider ones (see <see cref="Updates{TProfile}"/>).</summary>
         public bool Nested => spec.NewestTicks == 0 && spec.OldestTicks is not null;
 
-        /// <summary>The window's lower bound (exclusive) in ticks, for this evaluation (<see cref="long.MinValue"/> for "ever").</summary>
-        public Expression Lower => spec.OldestTicks is { } oldest ? bounds.Lower(oldest) : Constant(long.MinValue);
-
-        /// <summary>The window's upper bound (inclusive) in ticks, for this evaluation.</summary>
-        public Expression Upper => bounds.Upper(spec.NewestTicks);
-
         /// <summary>Counts in <paramref name="owner"/>'s local, which updates it for both.</summary>
         public void ShareCount(AccumulatorLocal<TProfile> owner) => fields[nameof(Accumulator.Count)] = owner.fields[nameof(Accumulator.Count)];
 
-        /// <summary>Each field's local starts at <see cref="Accumulator.Empty"/>'s value, written as a constant.</summary>
-        public IEnumerable<Expression> Initialize() =>
-            fields.Select(f => Assign(f.Value, Constant(typeof(Accumulator).GetField(f.Key)!.GetValue(Accumulator.Empty), f.Value.Type)));
+        /// <summary>Each field's local starts at <see cref="Accumulator.Empty"/>'s value, written as a constant (a zero sum is 0 × 10^0).</summary>
+        public IEnumerable<Expression> Initialize()
+        {
+            var initial = fields.Select(f => (Expression)Assign(f.Value, Constant(typeof(Accumulator).GetField(f.Key)!.GetValue(Accumulator.Empty), f.Value.Type)));
+            return sumCoefficient is null ? initial : initial.Append(Assign(sumCoefficient, Constant(0UL))).Append(Assign(sumScale!, Constant(0)));
+        }
 
         /// <summary>
         /// The update for one item: the window test (unless the caller made it), the filter, the count, then the other
@@ -259,7 +243,7 @@ internal static class FusedScanCompiler
             }
 
             // Items after as-of never reach here, so a window ending at as-of needs no upper test, and "ever" no lower one.
-            var test = testWindow ? FactWindow.Test(c.Ticks, Lower, Upper, endsAtAsOf: spec.NewestTicks == 0, hasLower: spec.OldestTicks is not null) : null;
+            var test = testWindow ? FactWindow.TestAge(c.Age, spec.OldestTicks, spec.NewestTicks) : null;
             if (spec.FilterIndex >= 0)
             {
                 Expression filter = ParameterReplacer.Inline(c.Filters[spec.FilterIndex], c.Item);
@@ -295,7 +279,12 @@ internal static class FusedScanCompiler
                 value = c.Selected[s];
             }
 
-            if ((parts & AccumulatorParts.Sum) != 0)
+            if (sumCoefficient is not null)
+            {
+                var added = Call(typeof(DecimalSum), nameof(DecimalSum.TryAdd), null, sumCoefficient, sumScale!, value);
+                actions.Add(IfThen(Not(added), Return(c.Leave!, Constant(false))));
+            }
+            else if ((parts & AccumulatorParts.Sum) != 0)
             {
                 actions.Add(Part(nameof(Accumulator.AddSum), fields[nameof(Accumulator.Sum)], value));
             }
@@ -332,7 +321,9 @@ internal static class FusedScanCompiler
             var slot = ArrayAccess(accumulators, Constant(spec.Slot));
             return Block(Accumulator.FieldsOf(spec.Parts).Select(field => Assign(
                 Field(slot, field),
-                fields.TryGetValue(field, out var local) ? local : Constant(null, typeof(Exception)))));
+                fields.TryGetValue(field, out var local) ? local
+                : field == nameof(Accumulator.Sum) ? Call(typeof(DecimalSum), nameof(DecimalSum.ToDecimal), null, sumCoefficient!, sumScale!)
+                : Constant(null, typeof(Exception)))));
         }
 
         /// <summary>A call of the static part update <paramref name="name"/> of <see cref="Accumulator"/>, fields passed by reference.</summary>

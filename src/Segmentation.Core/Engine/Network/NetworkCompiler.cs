@@ -226,7 +226,7 @@ internal static class NetworkCompiler
 
     private sealed class ChunkCompiler<TProfile>(Network<TProfile> network, Uses uses, CrossChunk shared)
     {
-        private static readonly MethodInfo ScanUnchecked = typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.ScanUnchecked))!;
+        private static readonly MethodInfo ScanForCode = typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.ScanForCode))!;
         private static readonly MethodInfo MatchText = typeof(TextIndex<TProfile>).GetMethod(nameof(TextIndex<TProfile>.Match))!;
         private static readonly MethodInfo RankOf = typeof(ThresholdIndex<TProfile>).GetMethod(nameof(ThresholdIndex<TProfile>.Rank))!;
         private static readonly MethodInfo DateMeasureOf = typeof(DateValueNode<TProfile>).GetMethod(nameof(DateValueNode<TProfile>.Measure))!;
@@ -357,7 +357,9 @@ internal static class NetworkCompiler
         private Expression ScanOnce(int collection)
         {
             var done = ArrayAccess(FrameField(nameof(Frame<TProfile>.CollectionDone)), Constant(collection));
-            return IfThen(Not(done), Block(Call(Constant(network.Collections[collection]), ScanUnchecked, frame), Assign(done, Constant(true))));
+            var scanner = network.Collections[collection];
+            // On a constant of the scanner's sealed type, the JIT calls the override directly.
+            return IfThen(Not(done), Block(Call(Constant(scanner, scanner.GetType()), ScanForCode, frame), Assign(done, Constant(true))));
         }
 
         /// <summary>Whether the comparison's value (or rank) is already in a local, found before this unit.</summary>

@@ -39,6 +39,22 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
         Interlocked.CompareExchange(ref fused, code, null);
     }
 
+    /// <inheritdoc />
+    public override void ScanForCode(Frame<TProfile> frame)
+    {
+        if (!HasBuffers && Volatile.Read(ref fused) is { } code)
+        {
+            if (!code.Fast(frame))
+            {
+                code.General!(frame);
+            }
+
+            return;
+        }
+
+        ScanUnchecked(frame);
+    }
+
     protected override void ScanAll(Frame<TProfile> frame)
     {
         if (Volatile.Read(ref fused) is { } code)
