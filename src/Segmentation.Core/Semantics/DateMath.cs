@@ -64,6 +64,13 @@ internal static class DateMath
     public static int Years(DateTime date, DateTime asOfDate)
     {
         var (asOfYear, asOfMonth, asOfDay) = asOfDate;
+        return Years(date, asOfYear, asOfMonth, asOfDay);
+    }
+
+    /// <summary><see cref="Years(DateTime, DateTime)"/> with as-of's calendar parts found once, for generated code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Years(DateTime date, int asOfYear, int asOfMonth, int asOfDay)
+    {
         var (year, month, day) = date;
         var beforeAnniversary = asOfMonth < month || (asOfMonth == month && asOfDay < day);
         return asOfYear - year - (beforeAnniversary ? 1 : 0);
@@ -82,7 +89,11 @@ internal static class DateMath
 
     /// <summary>Months from <paramref name="asOfDate"/>'s month to <paramref name="date"/>'s month (0 in the anniversary month).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int MonthsUntilAnniversaryMonth(DateTime date, DateTime asOfDate) => (date.Month - asOfDate.Month + 12) % 12;
+    public static int MonthsUntilAnniversaryMonth(DateTime date, DateTime asOfDate) => MonthsUntilAnniversaryMonth(date, asOfDate.Month);
+
+    /// <summary><see cref="MonthsUntilAnniversaryMonth(DateTime, DateTime)"/> with as-of's month found once, for generated code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int MonthsUntilAnniversaryMonth(DateTime date, int asOfMonth) => (date.Month - asOfMonth + 12) % 12;
 
     private static DateTime Anniversary(DateTime date, int year) =>
         date.Month == 2 && date.Day == 29 && !DateTime.IsLeapYear(year) ? new DateTime(year, 3, 1) : new DateTime(year, date.Month, date.Day);

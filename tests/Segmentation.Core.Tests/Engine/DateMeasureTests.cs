@@ -29,6 +29,42 @@ public sealed class DateMeasureTests
     }
 
     [Fact]
+    public void OneEngine_AsOfChangingBetweenEvaluations_MeasuresEachAsOfOnEveryTier()
+    {
+        // The frame keeps as-of's day while as-of stays the same: each change must be seen, by generated code (which
+        // reads as-of's calendar parts once per chunk) and by the node network alike.
+        var asOfs = new[] { Utc(2026, 10, 31, 23), Utc(2026, 11, 1), Utc(2026, 11, 1, 12), Utc(2026, 10, 31), Utc(2027, 11, 1), Utc(2026, 12, 1), Utc(1, 1, 1), Utc(2026, 11, 1) };
+        var person = new Person { BirthDate = Born(2008, 11, 1), SignedUp = Born(2025, 11, 1) };
+        void Define(Segmentation.Core.Dsl.ICatalogBuilder<Person> s)
+        {
+            s.Segment("adult").When(s.Age(p => p.BirthDate).AtLeast(18));
+            s.Segment("birthday-month").When(s.Date(p => p.BirthDate).InAsOfMonth());
+            s.Segment("birthday-week").When(s.Date(p => p.BirthDate).AnniversaryWithin(7));
+            s.Segment("tenure-1").When(s.Date(p => p.SignedUp).Years.AtLeast(1));
+        }
+
+        foreach (var generation in new[] { CodeGeneration.BeforeReturn, CodeGeneration.Disabled })
+        {
+            var engine = Scenario.Compile(Define, new SegmentEngineOptions { CodeGeneration = generation });
+            foreach (var asOf in asOfs)
+            {
+                var expected = Scenario.Compile(Define, new SegmentEngineOptions { CodeGeneration = CodeGeneration.Disabled }).Evaluate(person, asOf);
+                var actual = engine.Evaluate(person, asOf);
+                foreach (var id in engine.MembershipIds)
+                {
+                    actual.StateOf(id).Should().Be(expected.StateOf(id), $"{id} as of {asOf:O} ({generation})");
+                }
+            }
+        }
+
+        var once = Scenario.Compile(Define, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn });
+        once.Evaluate(person, Utc(2026, 10, 31, 23)).IsIn("adult").Should().BeFalse();
+        once.Evaluate(person, Utc(2026, 11, 1)).IsIn("adult").Should().BeTrue();
+        once.Evaluate(person, Utc(2026, 12, 1)).IsIn("birthday-month").Should().BeFalse();
+        once.Evaluate(person, Utc(1, 1, 1)).IsIn("adult").Should().BeFalse();
+    }
+
+    [Fact]
     public void Age_DayBefore18thBirthday_Is17()
     {
         var result = Evaluate(Born(2008, 11, 2), Utc(2026, 11, 1));

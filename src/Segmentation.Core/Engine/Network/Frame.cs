@@ -48,7 +48,8 @@ internal sealed class Frame<TProfile>
 
     public long AsOfTicks;
 
-    public DateTime AsOfDate;
+    /// <summary>The UTC day of <see cref="AsOfTicks"/> (recomputed only when the as-of instant changes).</summary>
+    public DateTime AsOfDate = new(0, DateTimeKind.Utc);
 
     public bool InUse;
 
@@ -157,8 +158,12 @@ internal sealed class Frame<TProfile>
     {
         Profile = profile;
         AsOf = asOf;
-        AsOfTicks = asOf.UtcTicks;
-        AsOfDate = asOf.UtcDateTime.Date;
+        if (asOf.UtcTicks != AsOfTicks)
+        {
+            AsOfTicks = asOf.UtcTicks;
+            AsOfDate = asOf.UtcDateTime.Date;
+        }
+
         if (++Epoch == 0)
         {
             Array.Clear(CodeStamps);

@@ -229,7 +229,6 @@ internal static class NetworkCompiler
         private static readonly MethodInfo ScanForCode = typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.ScanForCode))!;
         private static readonly MethodInfo MatchText = typeof(TextIndex<TProfile>).GetMethod(nameof(TextIndex<TProfile>.Match))!;
         private static readonly MethodInfo RankOf = typeof(ThresholdIndex<TProfile>).GetMethod(nameof(ThresholdIndex<TProfile>.Rank))!;
-        private static readonly MethodInfo DateMeasureOf = typeof(DateValueNode<TProfile>).GetMethod(nameof(DateValueNode<TProfile>.Measure))!;
 
         private readonly ParameterExpression frame = Parameter(typeof(Frame<TProfile>), "frame");
         private readonly ParameterExpression profile = Variable(typeof(TProfile), "profile");
@@ -247,6 +246,9 @@ internal static class NetworkCompiler
 
         /// <summary>Collections scanned at a unit boundary earlier in the chunk: their aggregates are read without a scan check.</summary>
         private readonly HashSet<int> hoistedScans = [];
+
+        /// <summary>As-of's calendar parts, when a date measure of the chunk reads them (see <see cref="AsOfParts"/>).</summary>
+        private ParameterExpression[]? asOfParts;
 
         /// <summary>The highest membership slot the chunk writes (-1 before any).</summary>
         private int highestMembership = -1;
@@ -296,6 +298,11 @@ internal static class NetworkCompiler
                 // One range check of the highest slot the chunk writes lets the JIT drop the checks of all the others.
                 var touched = Local(typeof(SegmentState), "touched");
                 prologue.Add(Assign(touched, ArrayIndex(Memberships, Constant(highestMembership))));
+            }
+
+            if (asOfParts is not null)
+            {
+                prologue.Add(Call(Field(frame, nameof(Frame<TProfile>.AsOfDate)), nameof(DateTime.Deconstruct), null, asOfParts));
             }
 
             body.InsertRange(2, prologue);
@@ -635,8 +642,20 @@ internal static class NetworkCompiler
                 Assign(date, Convert(CalendarDates.AsDateTime(ParameterReplacer.Inline(node.Source, profile)), typeof(DateTime?))),
                 Assign(present, Property(date, nameof(Nullable<DateTime>.HasValue))),
                 IfThen(present, Assign(value, Convert(
-                    Call(DateMeasureOf, Constant(node.DateMeasure), Property(Property(date, nameof(Nullable<DateTime>.Value)), nameof(DateTime.Date)), Field(frame, nameof(Frame<TProfile>.AsOfDate))),
+                    DateValueNode<TProfile>.MeasureOf(node.DateMeasure, Property(date, nameof(Nullable<DateTime>.Value)), Field(frame, nameof(Frame<TProfile>.AsOfDate)), AsOfParts),
                     typeof(long)))));
+        }
+
+        /// <summary>Locals holding as-of's year, month and day, filled from the frame once at the start of the chunk.</summary>
+        private ParameterExpression[] AsOfParts()
+        {
+            if (asOfParts is null)
+            {
+                asOfParts = [Variable(typeof(int), "asOfYear"), Variable(typeof(int), "asOfMonth"), Variable(typeof(int), "asOfDay")];
+                variables.AddRange(asOfParts);
+            }
+
+            return asOfParts;
         }
 
         /// <summary>Stores a possibly nullable number into a long or decimal local and whether it is present.</summary>

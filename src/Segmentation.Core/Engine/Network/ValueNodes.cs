@@ -114,6 +114,20 @@ internal sealed class DateValueNode<TProfile>(int index, string text, Func<TProf
         }
     }
 
+    /// <summary>
+    /// <see cref="Measure"/> for generated code: the calendar measures read as-of's parts from locals the chunk fills
+    /// once (<paramref name="asOfParts"/>: year, month, day), the day count to the next anniversary calls <see cref="Measure"/>.
+    /// </summary>
+    public static Expression MeasureOf(DateMeasure measure, Expression date, Expression asOfDate, Func<ParameterExpression[]> asOfParts) => measure switch
+    {
+        DateMeasure.Years => Expression.Call(
+            typeof(DateMath).GetMethod(nameof(DateMath.Years), [typeof(DateTime), typeof(int), typeof(int), typeof(int)])!, [date, .. asOfParts()]),
+        DateMeasure.MonthsUntilAnniversaryMonth => Expression.Call(
+            typeof(DateMath).GetMethod(nameof(DateMath.MonthsUntilAnniversaryMonth), [typeof(DateTime), typeof(int)])!, date, asOfParts()[1]),
+        _ => Expression.Call(
+            typeof(DateValueNode<TProfile>).GetMethod(nameof(Measure))!, Expression.Constant(measure), Expression.Property(date, typeof(DateTime).GetProperty(nameof(DateTime.Date))!), asOfDate),
+    };
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // Generated code calls it once per chunk at most: inlined, it only costs JIT time.
     public static int Measure(DateMeasure measure, DateTime value, DateTime asOfDate) => measure switch
     {
