@@ -203,7 +203,7 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
         return new Explainer<TProfile>(network, frame, RuleSet.Definition).Explain(segmentId);
     }
 
-    private Frame<TProfile> Rent() => FrameCache.Rent<TProfile>(network, network.Shape);
+    private Frame<TProfile> Rent() => FrameCache.Rent(network);
 
     private static void Return(Frame<TProfile> frame) => FrameCache.Return(frame);
 

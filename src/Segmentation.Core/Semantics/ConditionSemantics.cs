@@ -60,7 +60,7 @@ public static class ConditionSemantics
         var index = node.Index;
         return (profile, asOf) =>
         {
-            var frame = FrameCache.Rent<TProfile>(network, network.Shape);
+            var frame = FrameCache.Rent(network);
             try
             {
                 frame.Reset(profile, asOf);
