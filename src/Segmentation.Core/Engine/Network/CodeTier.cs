@@ -159,7 +159,7 @@ internal sealed class CodeTier<TProfile>
         var collections = network.Collections;
         for (var c = 0; c < collections.Length; c++)
         {
-            if (!frame.CollectionDone[c])
+            if (!frame.IsScanned(c))
             {
                 continue;
             }

@@ -7,7 +7,7 @@ internal sealed class Frame<TProfile>
 {
     public Frame(NetworkShape shape)
     {
-        CollectionDone = new bool[shape.Collections];
+        CollectionScans = new int[shape.Collections];
         Accumulators = new Accumulator[shape.Accumulators];
         Lower = new long[shape.Accumulators];
         Upper = new long[shape.Accumulators];
@@ -51,6 +51,15 @@ internal sealed class Frame<TProfile>
     /// <summary>The UTC day of <see cref="AsOfTicks"/> (recomputed only when the as-of instant changes).</summary>
     public DateTime AsOfDate = new(0, DateTimeKind.Utc);
 
+    /// <summary>The year of <see cref="AsOfDate"/>.</summary>
+    public int AsOfYear = 1;
+
+    /// <summary>The month of <see cref="AsOfDate"/>.</summary>
+    public int AsOfMonth = 1;
+
+    /// <summary>The day of the month of <see cref="AsOfDate"/>.</summary>
+    public int AsOfDay = 1;
+
     public bool InUse;
 
     /// <summary>Whether any condition or value threw, even where another operand decided the outcome.</summary>
@@ -86,7 +95,14 @@ internal sealed class Frame<TProfile>
         }
     }
 
-    public readonly bool[] CollectionDone;
+    /// <summary>The <see cref="Epoch"/> of the evaluation that last scanned each collection (see <see cref="IsScanned"/>).</summary>
+    public readonly int[] CollectionScans;
+
+    /// <summary>Whether this evaluation has scanned the collection.</summary>
+    public bool IsScanned(int collection) => CollectionScans[collection] == Epoch;
+
+    /// <summary>Records that this evaluation has scanned the collection.</summary>
+    public void MarkScanned(int collection) => CollectionScans[collection] = Epoch;
 
     public readonly Accumulator[] Accumulators;
 
@@ -162,15 +178,16 @@ internal sealed class Frame<TProfile>
         {
             AsOfTicks = asOf.UtcTicks;
             AsOfDate = asOf.UtcDateTime.Date;
+            (AsOfYear, AsOfMonth, AsOfDay) = AsOfDate;
         }
 
         if (++Epoch == 0)
         {
             Array.Clear(CodeStamps);
+            Array.Clear(CollectionScans);
             Epoch = 1;
         }
 
-        Array.Clear(CollectionDone);
         if (nodeState)
         {
             Array.Clear(ValueStates);

@@ -50,10 +50,10 @@ internal sealed class Network<TProfile>
 
     public void EnsureScanned(int collection, Frame<TProfile> frame)
     {
-        if (!frame.CollectionDone[collection])
+        if (!frame.IsScanned(collection))
         {
             Collections[collection].Scan(frame);
-            frame.CollectionDone[collection] = true;
+            frame.MarkScanned(collection);
         }
     }
 

@@ -247,7 +247,7 @@ internal static class NetworkCompiler
         /// <summary>Collections scanned at a unit boundary earlier in the chunk: their aggregates are read without a scan check.</summary>
         private readonly HashSet<int> hoistedScans = [];
 
-        /// <summary>As-of's calendar parts, when a date measure of the chunk reads them (see <see cref="AsOfParts"/>).</summary>
+        /// <summary>As-of's calendar parts (frame fields in locals), when a date measure of the chunk reads them (see <see cref="AsOfParts"/>).</summary>
         private ParameterExpression[]? asOfParts;
 
         /// <summary>The highest membership slot the chunk writes (-1 before any).</summary>
@@ -262,7 +262,7 @@ internal static class NetworkCompiler
         private Expression Memberships => FrameField(nameof(Frame<TProfile>.Memberships));
 
         /// <summary>
-        /// A frame field (an array, or the epoch) in a local loaded once at the start of the chunk: the JIT then needs
+        /// A frame field (an array, the epoch, a part of as-of) in a local loaded once at the start of the chunk: the JIT then needs
         /// no reload after every call or store, and checks a constant index against the array's length only once.
         /// </summary>
         private ParameterExpression FrameField(string name)
@@ -298,11 +298,6 @@ internal static class NetworkCompiler
                 // One range check of the highest slot the chunk writes lets the JIT drop the checks of all the others.
                 var touched = Local(typeof(SegmentState), "touched");
                 prologue.Add(Assign(touched, ArrayIndex(Memberships, Constant(highestMembership))));
-            }
-
-            if (asOfParts is not null)
-            {
-                prologue.Add(Call(Field(frame, nameof(Frame<TProfile>.AsOfDate)), nameof(DateTime.Deconstruct), null, asOfParts));
             }
 
             body.InsertRange(2, prologue);
@@ -363,10 +358,11 @@ internal static class NetworkCompiler
         /// <summary>Scans the collection unless this evaluation already has.</summary>
         private Expression ScanOnce(int collection)
         {
-            var done = ArrayAccess(FrameField(nameof(Frame<TProfile>.CollectionDone)), Constant(collection));
+            var scanned = ArrayAccess(FrameField(nameof(Frame<TProfile>.CollectionScans)), Constant(collection));
+            var epoch = FrameField(nameof(Frame<TProfile>.Epoch));
             var scanner = network.Collections[collection];
             // On a constant of the scanner's sealed type, the JIT calls the override directly.
-            return IfThen(Not(done), Block(Call(Constant(scanner, scanner.GetType()), ScanForCode, frame), Assign(done, Constant(true))));
+            return IfThen(NotEqual(scanned, epoch), Block(Call(Constant(scanner, scanner.GetType()), ScanForCode, frame), Assign(scanned, epoch)));
         }
 
         /// <summary>Whether the comparison's value (or rank) is already in a local, found before this unit.</summary>
@@ -646,13 +642,12 @@ internal static class NetworkCompiler
                     typeof(long)))));
         }
 
-        /// <summary>Locals holding as-of's year, month and day, filled from the frame once at the start of the chunk.</summary>
+        /// <summary>Locals holding as-of's year, month and day, read from the frame once at the start of the chunk.</summary>
         private ParameterExpression[] AsOfParts()
         {
             if (asOfParts is null)
             {
-                asOfParts = [Variable(typeof(int), "asOfYear"), Variable(typeof(int), "asOfMonth"), Variable(typeof(int), "asOfDay")];
-                variables.AddRange(asOfParts);
+                asOfParts = [FrameField(nameof(Frame<TProfile>.AsOfYear)), FrameField(nameof(Frame<TProfile>.AsOfMonth)), FrameField(nameof(Frame<TProfile>.AsOfDay))];
             }
 
             return asOfParts;

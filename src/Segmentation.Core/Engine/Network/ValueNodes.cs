@@ -116,7 +116,7 @@ internal sealed class DateValueNode<TProfile>(int index, string text, Func<TProf
 
     /// <summary>
     /// <see cref="Measure"/> for generated code: the calendar measures read as-of's parts from locals the chunk fills
-    /// once (<paramref name="asOfParts"/>: year, month, day), the day count to the next anniversary calls <see cref="Measure"/>.
+    /// once (<paramref name="asOfParts"/>: year, month, day, see <see cref="Frame{TProfile}.AsOfYear"/>), the day count to the next anniversary calls <see cref="Measure"/>.
     /// </summary>
     public static Expression MeasureOf(DateMeasure measure, Expression date, Expression asOfDate, Func<ParameterExpression[]> asOfParts) => measure switch
     {
