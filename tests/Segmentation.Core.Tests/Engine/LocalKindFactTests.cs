@@ -6,8 +6,8 @@ namespace Segmentation.Core.Tests.Engine;
 
 /// <summary>
 /// Facts dated with local-kind <see cref="DateTime"/>s are converted to UTC in every tier. The generated loop of a
-/// collection has no conversion in it: on a local-kind date it leaves for the general loop, which starts the pass over,
-/// so the results (buffered parts included) are those of the interpreted scan, whatever the mix of kinds and order.
+/// collection has no conversion in it: on a local-kind date it leaves for the general loop (generated then, on first
+/// need), which starts the pass over, so the results (buffered parts included) are those of the interpreted scan, whatever the mix of kinds and order.
 /// </summary>
 [Collection(nameof(LocalTimeZoneCollection))]
 public sealed class LocalKindFactTests
@@ -42,6 +42,9 @@ public sealed class LocalKindFactTests
                 .ToArray();
             var interpreted = SegmentEngine.Compile(Catalog, new SegmentEngineOptions { PreferInterpretation = true, CodeGeneration = CodeGeneration.Disabled });
             var generated = SegmentEngine.Compile(Catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn });
+            var utcOnly = people.First(p => p.Facts!.Count > 0 && p.Facts.All(f => f.At.Kind != DateTimeKind.Local));
+            generated.Evaluate(utcOnly, Scenario.AsOf);
+            generated.Tier.Network.Collections.Should().OnlyContain(c => !c.HasGeneralLoop, "no profile has needed the general loop yet");
 
             // Act: every profile twice, in two orders, so the generated loops run after profiles of every kind.
             var expected = people.Select(p => interpreted.Evaluate(p, Scenario.AsOf)).ToArray();
@@ -50,6 +53,7 @@ public sealed class LocalKindFactTests
 
             // Assert
             generated.RunsGeneratedCode.Should().BeTrue();
+            generated.Tier.Network.Collections.Should().OnlyContain(c => c.HasGeneralLoop, "local-kind dates made the fast loop leave");
             people.Should().Contain(p => p.Facts!.Any(f => f.At.Kind == DateTimeKind.Local) && p.Facts!.Any(f => f.At.Kind != DateTimeKind.Local));
             for (var i = 0; i < people.Length; i++)
             {

@@ -69,6 +69,9 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
 
     protected virtual bool IsFused => false;
 
+    /// <summary>Whether the general form of the fused loop has been generated (on the first profile the fast form left).</summary>
+    public virtual bool HasGeneralLoop => false;
+
     /// <summary>Whether this collection's fused loop is still to be generated (see <see cref="CompileCode"/>).</summary>
     public virtual bool HasPendingCode => false;
 

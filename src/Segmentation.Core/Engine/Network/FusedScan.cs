@@ -2,21 +2,32 @@ namespace Segmentation.Core.Engine.Network;
 
 /// <summary>
 /// The generated loops of one collection (see <see cref="FusedScanCompiler"/>): <see cref="Fast"/>, which leaves
-/// (returning <see langword="false"/>, nothing written back) on a date that needs a time-zone conversion, and
-/// <see cref="General"/>, which converts; <see langword="null"/> when the dates never need one.
+/// (returning <see langword="false"/>, nothing written back) on a date that needs a time-zone conversion or a sum it
+/// cannot add without a call, and the general loop, which handles everything. Most data never makes the fast loop leave,
+/// so the general loop is generated the first time it is needed (once, a few milliseconds; concurrent callers wait for
+/// that one generation), not with the fast one.
 /// </summary>
-internal sealed class FusedScan<TProfile>(Func<Frame<TProfile>, bool> fast, Func<Frame<TProfile>, bool>? general)
+internal sealed class FusedScan<TProfile>
 {
-    /// <summary>The loop without conversions.</summary>
-    public Func<Frame<TProfile>, bool> Fast { get; } = fast;
+    private readonly Lazy<Func<Frame<TProfile>, bool>>? general;
 
-    /// <summary>The loop that converts local-kind dates.</summary>
-    public Func<Frame<TProfile>, bool>? General { get; } = general;
-
-    /// <summary>Calls both loops with no frame: each returns at once, and the JIT has compiled it.</summary>
-    public void Jit()
+    /// <summary>Creates the loops of a collection; <paramref name="compileGeneral"/> is <see langword="null"/> when the fast loop never leaves.</summary>
+    public FusedScan(Func<Frame<TProfile>, bool> fast, Func<Func<Frame<TProfile>, bool>>? compileGeneral)
     {
-        Fast(null!);
-        General?.Invoke(null!);
+        Fast = fast;
+        general = compileGeneral is null ? null : new(compileGeneral, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The loop without calls.</summary>
+    public Func<Frame<TProfile>, bool> Fast { get; }
+
+    /// <summary>Whether the general loop has been generated (tests).</summary>
+    public bool HasGeneral => general?.IsValueCreated == true;
+
+    /// <summary>Runs the general loop after the fast one left, generating it on first use.</summary>
+    public void RunGeneral(Frame<TProfile> frame) =>
+        (general ?? throw new InvalidOperationException("The fast loop left although nothing can make it leave.")).Value(frame);
+
+    /// <summary>Calls the fast loop with no frame: it returns at once, and the JIT has compiled it.</summary>
+    public void Jit() => Fast(null!);
 }

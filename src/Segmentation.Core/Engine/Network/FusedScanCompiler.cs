@@ -15,7 +15,8 @@ internal static class FusedScanCompiler
 {
     /// <summary>
     /// The loops of one collection: a fast one that holds no call, so that the JIT keeps every count in a register, and,
-    /// when the fast one can meet something it does not handle, the general loop it then leaves for. The fast loop
+    /// when the fast one can meet something it does not handle, the general loop it then leaves for (generated on first
+    /// use, see <see cref="FusedScan{TProfile}"/>). The fast loop
     /// leaves on a local-kind date (it does not convert time zones) and on a sum <see cref="DecimalSum"/> cannot add.
     /// </summary>
     public static FusedScan<TProfile> Compile<TProfile, TItem>(
@@ -25,7 +26,7 @@ internal static class FusedScanCompiler
         var mayLeave = facts.MayNeedConversion || sumsWithoutCalls;
         return new(
             CompileLoop(facts, specs, filters, selectors, fast: mayLeave),
-            mayLeave ? CompileLoop(facts, specs, filters, selectors, fast: false) : null);
+            mayLeave ? () => CompileLoop(facts, specs, filters, selectors, fast: false) : null);
     }
 
     /// <summary>

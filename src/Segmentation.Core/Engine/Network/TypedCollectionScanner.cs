@@ -24,6 +24,9 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
     protected override bool IsFused => Volatile.Read(ref fused) is not null;
 
     /// <inheritdoc />
+    public override bool HasGeneralLoop => Volatile.Read(ref fused)?.HasGeneral == true;
+
+    /// <inheritdoc />
     public override bool HasPendingCode => compileFused is not null && Volatile.Read(ref fused) is null;
 
     /// <inheritdoc />
@@ -46,7 +49,7 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
         {
             if (!code.Fast(frame))
             {
-                code.General!(frame);
+                code.RunGeneral(frame);
             }
 
             return;
@@ -63,7 +66,7 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
             {
                 // A local-kind date: the general loop starts over, with the buffers the fast one began emptied.
                 ResetBuffers(frame);
-                code.General!(frame);
+                code.RunGeneral(frame);
             }
 
             return;
