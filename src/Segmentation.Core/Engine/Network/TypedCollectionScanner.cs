@@ -64,7 +64,7 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
         {
             if (!code.Fast(frame))
             {
-                // A local-kind date: the general loop starts over, with the buffers the fast one began emptied.
+                // A local-kind date or a sum the fast loop cannot add: the general loop starts over, with the buffers the fast one began emptied.
                 ResetBuffers(frame);
                 code.RunGeneral(frame);
             }
