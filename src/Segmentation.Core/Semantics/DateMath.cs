@@ -25,24 +25,15 @@ internal static class DateMath
         return value.Kind != DateTimeKind.Local;
     }
 
-    /// <summary>A fact's instant: an offset never needs conversion.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryTicksWithoutConversion(DateTimeOffset value, out long ticks)
-    {
-        ticks = value.UtcTicks;
-        return true;
-    }
-
     /// <summary>Whether a date of this type can need a time-zone conversion (a local-kind <see cref="DateTime"/>).</summary>
     public static bool MayNeedConversion(Type dateType) => dateType == typeof(DateTime);
 
     /// <summary>
-    /// The call of <see cref="TryTicksWithoutConversion(DateTime, out long)"/> or its offset overload on a date expression,
-    /// storing into <paramref name="ticks"/>, for generated code.
+    /// The call of <see cref="TryTicksWithoutConversion"/> on a <see cref="DateTime"/> expression (offsets never need
+    /// a conversion, see <see cref="MayNeedConversion"/>), storing into <paramref name="ticks"/>, for generated code.
     /// </summary>
     public static Expression TryTicksWithoutConversionOf(Expression date, ParameterExpression ticks) =>
-        Expression.Call(typeof(DateMath).GetMethod(nameof(TryTicksWithoutConversion), [date.Type, typeof(long).MakeByRefType()])
-            ?? throw new InvalidOperationException($"Unsupported date type {date.Type}."), date, ticks);
+        Expression.Call(typeof(DateMath).GetMethod(nameof(TryTicksWithoutConversion))!, date, ticks);
 
     /// <summary>The call of <see cref="Ticks(DateTime)"/> or <see cref="Ticks(DateTimeOffset)"/> on a date expression, for generated code.</summary>
     public static Expression TicksOf(Expression date) =>

@@ -58,7 +58,7 @@ internal sealed class DatedFacts<TProfile, TItem> : DatedFacts<TProfile>
 
     /// <summary>
     /// For generated code: stores the instant of an item expression in <paramref name="ticks"/> and is true, or is false
-    /// when the date needs a time-zone conversion (see <see cref="DateMath.TryTicksWithoutConversion(DateTime, out long)"/>).
+    /// when the date needs a time-zone conversion (see <see cref="DateMath.TryTicksWithoutConversion"/>); only for dates that <see cref="MayNeedConversion"/>.
     /// </summary>
     public Expression TryTicksWithoutConversionOf(Expression item, ParameterExpression ticks) =>
         DateMath.TryTicksWithoutConversionOf(Inline(Definition.Date, item), ticks);

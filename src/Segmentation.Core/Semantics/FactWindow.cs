@@ -12,10 +12,7 @@ internal static class FactWindow
 {
     public static long Upper(long asOfTicks, long newestAgoTicks) => asOfTicks - newestAgoTicks;
 
-    public static long Lower(long asOfTicks, long? oldestAgoTicks) => oldestAgoTicks is { } oldest ? Lower(asOfTicks, oldest) : long.MinValue;
-
-    /// <summary>The lower bound of a window with a start (for generated code, which calls it once per loop).</summary>
-    public static long Lower(long asOfTicks, long oldestAgoTicks) => asOfTicks - oldestAgoTicks;
+    public static long Lower(long asOfTicks, long? oldestAgoTicks) => oldestAgoTicks is { } oldest ? asOfTicks - oldest : long.MinValue;
 
     public static bool Contains(long ticks, long lower, long upper) => ticks > lower && ticks <= upper;
 
@@ -31,22 +28,6 @@ internal static class FactWindow
         if (newestAgoTicks != 0)
         {
             var below = Expression.GreaterThanOrEqual(age, Expression.Constant(newestAgoTicks));
-            test = test is null ? below : Expression.AndAlso(test, below);
-        }
-
-        return test;
-    }
-
-    /// <summary>
-    /// The same test for generated code, where the items after as-of are already skipped: a window ending at as-of needs
-    /// no upper test and "ever" no lower one; <see langword="null"/> when nothing is left to test.
-    /// </summary>
-    public static Expression? Test(Expression ticks, Expression lower, Expression upper, bool endsAtAsOf, bool hasLower)
-    {
-        Expression? test = hasLower ? Expression.GreaterThan(ticks, lower) : null;
-        if (!endsAtAsOf)
-        {
-            var below = Expression.LessThanOrEqual(ticks, upper);
             test = test is null ? below : Expression.AndAlso(test, below);
         }
 

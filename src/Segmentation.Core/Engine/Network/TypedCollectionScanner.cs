@@ -47,11 +47,7 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
     {
         if (!HasBuffers && Volatile.Read(ref fused) is { } code)
         {
-            if (!code.Fast(frame))
-            {
-                code.RunGeneral(frame);
-            }
-
+            RunFused(code, frame);
             return;
         }
 
@@ -62,13 +58,7 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
     {
         if (Volatile.Read(ref fused) is { } code)
         {
-            if (!code.Fast(frame))
-            {
-                // A local-kind date or a sum the fast loop cannot add: the general loop starts over, with the buffers the fast one began emptied.
-                ResetBuffers(frame);
-                code.RunGeneral(frame);
-            }
-
+            RunFused(code, frame);
             return;
         }
 
@@ -96,6 +86,19 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
             {
                 Visit(frame, item, filterState, selected, selectedDone);
             }
+        }
+    }
+
+    /// <summary>
+    /// The fast loop, and the general one when the fast one leaves (a local-kind date, a sum it cannot add): the general
+    /// loop starts over, with the buffers the fast one began emptied.
+    /// </summary>
+    private void RunFused(FusedScan<TProfile> code, Frame<TProfile> frame)
+    {
+        if (!code.Fast(frame))
+        {
+            ResetBuffers(frame);
+            code.RunGeneral(frame);
         }
     }
 
