@@ -6,6 +6,20 @@ namespace Segmentation.Core.Semantics;
 /// <summary>The one definition of a fact's instant (UTC ticks), its UTC day, and the calendar measures of dates.</summary>
 internal static class DateMath
 {
+    /// <summary>
+    /// Whether <see cref="DateTime"/> is laid out as <see cref="TryTicksWithoutConversionFromBits"/> reads it (checked
+    /// once, on real values of every kind and at both ends of the range).
+    /// </summary>
+    public static readonly bool KindInTopBits =
+        ReadsLikeKindAndTicks(new DateTime(638_000_000_000_000_000, DateTimeKind.Utc))
+        && ReadsLikeKindAndTicks(new DateTime(638_000_000_000_000_001, DateTimeKind.Local))
+        && ReadsLikeKindAndTicks(new DateTime(638_000_000_000_000_002, DateTimeKind.Unspecified))
+        && ReadsLikeKindAndTicks(DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Local))
+        && ReadsLikeKindAndTicks(DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc))
+        && ReadsLikeKindAndTicks(DateTime.MinValue);
+
+    private const long TicksBits = 0x3FFF_FFFF_FFFF_FFFF;
+
     /// <summary>A fact's instant: a <see cref="DateTime"/> is taken as UTC unless its kind is local, which is converted.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Ticks(DateTime value) => TryTicksWithoutConversion(value, out var ticks) ? ticks : LocalTicks(value);
@@ -25,6 +39,22 @@ internal static class DateMath
         return value.Kind != DateTimeKind.Local;
     }
 
+    /// <summary>
+    /// <see cref="TryTicksWithoutConversion"/> read from the date's bits: the ticks are its low 62 bits, and the highest
+    /// bit is set for exactly the local kinds, so one sign test replaces the kind's decoding. Generated loops use it when
+    /// <see cref="KindInTopBits"/> holds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryTicksWithoutConversionFromBits(DateTime value, out long ticks)
+    {
+        var bits = Unsafe.BitCast<DateTime, long>(value);
+        ticks = bits & TicksBits;
+        return bits >= 0;
+    }
+
+    private static bool ReadsLikeKindAndTicks(DateTime value) =>
+        TryTicksWithoutConversionFromBits(value, out var ticks) == TryTicksWithoutConversion(value, out var expected) && ticks == expected;
+
     /// <summary>Whether a date of this type can need a time-zone conversion (a local-kind <see cref="DateTime"/>).</summary>
     public static bool MayNeedConversion(Type dateType) => dateType == typeof(DateTime);
 
@@ -33,7 +63,7 @@ internal static class DateMath
     /// a conversion, see <see cref="MayNeedConversion"/>), storing into <paramref name="ticks"/>, for generated code.
     /// </summary>
     public static Expression TryTicksWithoutConversionOf(Expression date, ParameterExpression ticks) =>
-        Expression.Call(typeof(DateMath).GetMethod(nameof(TryTicksWithoutConversion))!, date, ticks);
+        Expression.Call(typeof(DateMath).GetMethod(KindInTopBits ? nameof(TryTicksWithoutConversionFromBits) : nameof(TryTicksWithoutConversion))!, date, ticks);
 
     /// <summary>The call of <see cref="Ticks(DateTime)"/> or <see cref="Ticks(DateTimeOffset)"/> on a date expression, for generated code.</summary>
     public static Expression TicksOf(Expression date) =>

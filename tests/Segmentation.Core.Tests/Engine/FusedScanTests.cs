@@ -79,6 +79,49 @@ public sealed class FusedScanTests
         expected.Should().Contain(r => r.IsIn("sum-7-2")).And.Contain(r => !r.IsIn("sum-7-2") && r.StateOf("sum-7-2") != SegmentState.Faulted);
         expected.Should().Contain(r => r.IsIn("sum-90-a-4"));
     }
+    [Fact]
+    public void FusedLoop_FiltersThatExcludeEachOther_AgreeWithTheInterpretedScan()
+    {
+        // Arrange: kinds tested against different constants in nested windows and "ever" (chained as else-ifs), mixed
+        // with filters that exclude nothing (an amount, no filter), a kind tested twice with one constant (not
+        // exclusive), and lengths of the kind that throw on a null kind (the fault must come out the same).
+        var catalog = SegmentCatalog.Create<Person>(
+            s =>
+            {
+                var facts = s.Dated(p => p.Facts, f => f.At);
+                s.Segment("a-ever").When(facts.Any(f => f.Kind == "a").Ever());
+                s.Segment("b-30").When(facts.Count(f => f.Kind == "b").InLast(30).AtLeast(2));
+                s.Segment("c-30").When(facts.Sum(f => f.Amount, f => f.Kind == "c").InLast(30).AtLeast(5));
+                s.Segment("d-7").When(facts.Any(f => f.Kind == "d").InLast(7));
+                s.Segment("a-7").When(facts.Count(f => "a" == f.Kind).InLast(7).AtLeast(1));
+                s.Segment("big-30").When(facts.Count(f => f.Amount >= 5).InLast(30).AtLeast(1));
+                s.Segment("all-7").When(facts.Count().InLast(7).AtLeast(2));
+                s.Segment("b-between").When(facts.Count(f => f.Kind == "b").BetweenDaysAgo(7, 90).AtLeast(1));
+                s.Segment("short-90").When(facts.Count(f => f.Kind.Length == 1).InLast(90).AtLeast(2));
+                s.Segment("long-90").When(facts.Count(f => f.Kind.Length == 2).InLast(90).AtLeast(1));
+            },
+            "fused-exclusive");
+        var days = new[] { 0, 3, 6.99, 7, 7.01, 20, 29.99, 30, 30.01, 60, 90, 200, -1 };
+        var kinds = new[] { "a", "b", "c", "d", "ab", "A" };
+        var random = new Random(13);
+        var people = Enumerable.Range(0, 400)
+            .Select(_ => Scenario.With([.. Enumerable.Range(0, random.Next(0, 9)).Select(_ => new Fact(
+                Scenario.DaysAgo(days[random.Next(days.Length)]),
+                random.Next(0, 9),
+                random.Next(40) == 0 ? null! : kinds[random.Next(kinds.Length)]))]))
+            .ToArray();
+        // Act and assert: generated code agrees with the interpreted scan on every person
+        var expected = AgreeWithInterpretedScan(catalog, people);
+
+        // Assert: the cases the people cover
+        foreach (var id in new[] { "a-ever", "b-30", "c-30", "d-7", "a-7", "big-30", "all-7", "b-between", "long-90" })
+        {
+            expected.Should().Contain(r => r.IsIn(id), id).And.Contain(r => r.StateOf(id) == SegmentState.Out, id);
+        }
+
+        expected.Should().Contain(r => r.StateOf("short-90") == SegmentState.Faulted, "a null kind has no length");
+    }
+
     /// <summary>Evaluates every person on the interpreted scan and on generated code, asserts they agree, and returns the interpreted results.</summary>
     private static SegmentationResult[] AgreeWithInterpretedScan(SegmentCatalog<Person> catalog, Person[] people)
     {

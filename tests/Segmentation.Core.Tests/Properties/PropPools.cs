@@ -60,7 +60,11 @@ internal static class PropPools
 
     public static readonly decimal[] BetweenWidths = [0m, 1m, 10m, 100m];
 
-    /// <summary>Order filters: <see langword="null"/> for none; index 3 throws on a null category; 4 and 5 are fresh closures.</summary>
+    /// <summary>
+    /// Order filters: <see langword="null"/> for none; index 3 throws on a null category; 4 and 5 are fresh closures;
+    /// 2, 6 and 7 test the category against different constants and 8 and 9 its length (throwing on a null category),
+    /// so generated loops chain them (they exclude each other).
+    /// </summary>
     public static LambdaExpression? OrderFilter(int index) => index switch
     {
         0 => null,
@@ -68,10 +72,14 @@ internal static class PropPools
         2 => IsBooks,
         3 => StartsWithB,
         4 => AmountAtLeast(10m),
-        _ => AmountAtLeast(100m),
+        5 => AmountAtLeast(100m),
+        6 => IsGames,
+        7 => Uncategorized,
+        8 => CategoryOfLength5,
+        _ => CategoryOfLength6,
     };
 
-    public const int OrderFilterCount = 6;
+    public const int OrderFilterCount = 10;
 
     /// <summary>Order value selectors; index 2 throws on a null category, index 3 is a fresh instance equal to index 0.</summary>
     public static LambdaExpression OrderSelector(int index) => index switch
@@ -84,16 +92,23 @@ internal static class PropPools
 
     public const int OrderSelectorCount = 4;
 
-    /// <summary>Event filters: <see langword="null"/> for none; index 2 throws on a null type; 3 is a fresh closure.</summary>
+    /// <summary>
+    /// Event filters: <see langword="null"/> for none; index 2 throws on a null type; 3 is a fresh closure; 1, 4 and 5
+    /// test the type against different constants (5 a <see langword="static readonly"/> field), which generated loops
+    /// chain, and 6 is a fresh instance of 1.
+    /// </summary>
     public static LambdaExpression? EventFilter(int index) => index switch
     {
         0 => null,
         1 => IsClick,
         2 => EndsWithK,
-        _ => TypeIs("cart"),
+        3 => TypeIs("cart"),
+        4 => IsView,
+        5 => IsEmail,
+        _ => FreshIsClick(),
     };
 
-    public const int EventFilterCount = 4;
+    public const int EventFilterCount = 7;
 
     /// <summary>Event value selectors; index 0 throws on a null type.</summary>
     public static LambdaExpression EventSelector(int index) => index == 0 ? TypeLength : OffsetHours;
@@ -156,7 +171,13 @@ internal static class PropPools
     private static readonly Expression<Func<PropOrder, decimal>> Amount = o => o.Amount;
     private static readonly Expression<Func<PropOrder, decimal>> DoubleAmount = o => o.Amount * 2;
     private static readonly Expression<Func<PropOrder, int>> CategoryLength = o => o.Category!.Length;
+    private static readonly Expression<Func<PropOrder, bool>> IsGames = o => o.Category == "games";
+    private static readonly Expression<Func<PropOrder, bool>> Uncategorized = o => o.Category == null;
+    private static readonly Expression<Func<PropOrder, bool>> CategoryOfLength5 = o => o.Category!.Length == 5;
+    private static readonly Expression<Func<PropOrder, bool>> CategoryOfLength6 = o => o.Category!.Length == 6;
     private static readonly Expression<Func<PropEvent, bool>> IsClick = e => e.Type == "click";
+    private static readonly Expression<Func<PropEvent, bool>> IsView = e => e.Type == "view";
+    private static readonly Expression<Func<PropEvent, bool>> IsEmail = e => e.Type == EventKinds.Email;
     private static readonly Expression<Func<PropEvent, bool>> EndsWithK = e => e.Type!.EndsWith('k');
     private static readonly Expression<Func<PropEvent, int>> TypeLength = e => e.Type!.Length;
     private static readonly Expression<Func<PropEvent, int>> OffsetHours = e => e.At.Offset.Hours;
@@ -187,7 +208,16 @@ internal static class PropPools
 
     private static Expression<Func<PropEvent, bool>> TypeIs(string type) => e => e.Type == type;
 
+    private static Expression<Func<PropEvent, bool>> FreshIsClick() => e => e.Type == "click";
+
     private static Expression<Func<PropProfile, bool>> NpsAtLeast(int minimum) => p => p.Nps >= minimum;
+}
+
+/// <summary>Event types kept in <see langword="static readonly"/> fields, as user code often does.</summary>
+public static class EventKinds
+{
+    /// <summary>An email event.</summary>
+    public static readonly string Email = "email";
 }
 
 /// <summary>A user helper called from a predicate.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Engine.Network;
@@ -173,20 +174,20 @@ internal sealed class Frame<TProfile>
     public void Reset(TProfile profile, DateTimeOffset asOf, bool nodeState = true)
     {
         Profile = profile;
-        AsOf = asOf;
-        if (asOf.UtcTicks != AsOfTicks)
+        if (asOf.UtcTicks != AsOfTicks || asOf.Offset != AsOf.Offset)
         {
-            AsOfTicks = asOf.UtcTicks;
-            AsOfDate = asOf.UtcDateTime.Date;
-            (AsOfYear, AsOfMonth, AsOfDay) = AsOfDate;
+            SetAsOf(asOf);
         }
 
-        if (++Epoch == 0)
+        var epoch = Epoch + 1;
+        if (epoch == 0)
         {
             Array.Clear(CodeStamps);
             Array.Clear(CollectionScans);
-            Epoch = 1;
+            epoch = 1;
         }
+
+        Epoch = epoch;
 
         if (nodeState)
         {
@@ -205,4 +206,17 @@ internal sealed class Frame<TProfile>
     }
 
     public void Release() => Profile = default!;
+
+    /// <summary>
+    /// Stores a new as-of instant with its UTC date and calendar parts: out of line, since a batch keeps one instant,
+    /// so that <see cref="Reset"/> stores nothing for it in the common case.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetAsOf(DateTimeOffset asOf)
+    {
+        AsOf = asOf;
+        AsOfTicks = asOf.UtcTicks;
+        AsOfDate = asOf.UtcDateTime.Date;
+        (AsOfYear, AsOfMonth, AsOfDay) = AsOfDate;
+    }
 }

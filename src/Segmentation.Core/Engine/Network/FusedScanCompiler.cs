@@ -54,7 +54,7 @@ internal static class FusedScanCompiler
 
         var end = Label(typeof(bool), "end");
         var leave = fast ? end : null;
-        var context = new ItemContext(t, age, item, frame, filters, filterState, filterUses, selectors, selected, selectedDone, leave);
+        var context = new ItemContext(t, age, item, frame, filters, [.. filters.Select(ExclusiveEquality.Of)], filterState, filterUses, selectors, selected, selectedDone, leave);
         var accs = specs.Select(s => new AccumulatorLocal<TProfile>(s, fast && DecimalSum.Available)).ToArray();
         var counts = SharedCounts(accs);
         var perItem = new List<Expression> { Assign(age, Subtract(asOf, t)) };
@@ -91,16 +91,17 @@ internal static class FusedScanCompiler
     /// once per distinct start, widest window first, and an item older than a window is never tested against the
     /// narrower ones inside it: <c>if (age &lt; 365 days) { …365-day updates…; if (age &lt; 90 days) { …90-day updates… } }</c>.
     /// That is exact because such windows share their end: an item outside a wider one is outside every narrower one.
-    /// Inside a window, the accumulators with the same filter test it once and share one count.
+    /// Inside a window, the accumulators with the same filter test it once and share one count; updates whose filters
+    /// exclude each other are chained (see <see cref="Chain"/>).
     /// </summary>
-    private static IEnumerable<Expression> Updates<TProfile>(AccumulatorLocal<TProfile>[] accs, ILookup<AccumulatorLocal<TProfile>, AccumulatorLocal<TProfile>> counts, ItemContext context)
+    private static List<Expression> Updates<TProfile>(AccumulatorLocal<TProfile>[] accs, ILookup<AccumulatorLocal<TProfile>, AccumulatorLocal<TProfile>> counts, ItemContext context)
     {
         var nested = accs
             .Where(a => a.Nested)
             .GroupBy(a => a.Spec.OldestTicks!.Value)
             .OrderBy(g => g.Key)
             .ToArray();
-        Expression? inner = null;
+        Step? inner = null;
         foreach (var window in nested)
         {
             var updates = window
@@ -113,11 +114,42 @@ internal static class FusedScanCompiler
             }
 
             var first = window.First();
-            inner = IfThen(FactWindow.TestAge(context.Age, first.Spec.OldestTicks, newestAgoTicks: 0)!, Block(updates));
+            inner = Step.Window(FactWindow.TestAge(context.Age, first.Spec.OldestTicks, newestAgoTicks: 0)!, updates);
         }
 
-        var flat = accs.Where(a => !a.Nested).Select(a => a.Update(context, testWindow: true, [a]));
-        return inner is null ? flat : flat.Append(inner);
+        var flat = accs.Where(a => !a.Nested).Select(a => a.Update(context, testWindow: true, [a])).ToList();
+        if (inner is not null)
+        {
+            flat.Add(inner);
+        }
+
+        return Chain(flat);
+    }
+
+    /// <summary>
+    /// The steps as statements, those whose filters exclude each other chained as <c>if … else if …</c>, the way code
+    /// written by hand stops at the first event type that matches: once one step's test holds, no later step of its
+    /// chain can fire, so they are not tested. A window's block joins a chain only last, when every step inside it
+    /// excludes the chain's (its test is the window alone, which excludes nothing). The steps update different
+    /// accumulators, so their order does not matter.
+    /// </summary>
+    private static List<Expression> Chain(List<Step> steps)
+    {
+        var chains = new List<List<Step>>();
+        foreach (var step in steps)
+        {
+            var chain = step.Keys is null ? null : chains.Find(c => c[^1].Exclusive && c.TrueForAll(s => ExclusiveEquality.Exclusive(s.Keys!, step.Keys)));
+            if (chain is null)
+            {
+                chains.Add([step]);
+            }
+            else
+            {
+                chain.Add(step);
+            }
+        }
+
+        return chains.ConvertAll(chain => chain[..^1].AsEnumerable().Reverse().Aggregate(chain[^1].ToExpression(), (rest, step) => IfThenElse(step.Test!, step.Body, rest)));
     }
 
     /// <summary>
@@ -179,7 +211,7 @@ internal static class FusedScanCompiler
 
     /// <summary>
     /// The per-item locals every accumulator's update reads: the instant, its age (as-of minus it), the item, and the memos of filters and selected
-    /// values; with, in the fast loop, the label that leaves it (returning <see langword="false"/>).
+    /// values; the filters' equality tests (see <see cref="ExclusiveEquality"/>); with, in the fast loop, the label that leaves it (returning <see langword="false"/>).
     /// </summary>
     private sealed record ItemContext(
         ParameterExpression Ticks,
@@ -187,12 +219,32 @@ internal static class FusedScanCompiler
         ParameterExpression Item,
         ParameterExpression Frame,
         IReadOnlyList<LambdaExpression> Filters,
+        ExclusiveEquality?[] Equalities,
         ParameterExpression[] FilterState,
         int[] FilterUses,
         IReadOnlyList<LambdaExpression> Selectors,
         ParameterExpression[] Selected,
         ParameterExpression[] SelectedDone,
         LabelTarget? Leave);
+
+    /// <summary>
+    /// One update of the loop body: <paramref name="Body"/> runs when <paramref name="Test"/> holds (always when it is
+    /// <see langword="null"/>). <paramref name="Keys"/>: the equality tests every item that fires the step passes, or
+    /// <see langword="null"/> when nothing is known. <paramref name="Exclusive"/>: whether the test itself implies the
+    /// keys, so that a step chained after it may be skipped when it holds (see <see cref="Chain"/>).
+    /// </summary>
+    private sealed record Step(Expression? Test, Expression Body, ExclusiveEquality[]? Keys, bool Exclusive)
+    {
+        /// <summary>A window's block: its steps, chained; its keys are theirs when every one has some.</summary>
+        public static Step Window(Expression test, List<Step> steps) => new(
+            test,
+            Block(Chain(steps)),
+            steps.TrueForAll(s => s.Keys is not null) ? [.. steps.SelectMany(s => s.Keys!)] : null,
+            Exclusive: false);
+
+        /// <summary>The step as one statement.</summary>
+        public Expression ToExpression() => Test is null ? Body : IfThen(Test, Body);
+    }
 
     /// <summary>
     /// One accumulator held in plain locals during the loop, one per field its parts keep (so the JIT keeps counts and
@@ -233,9 +285,10 @@ internal static class FusedScanCompiler
 
         /// <summary>
         /// The update for one item: the window test (unless the caller made it), the filter, the count, then the other
-        /// parts of this accumulator and of the <paramref name="sharing"/> ones (same window and filter, one count).
+        /// parts of this accumulator and of the <paramref name="sharing"/> ones (same window and filter, one count); with
+        /// the filter's equality test when it has one (see <see cref="ExclusiveEquality"/>).
         /// </summary>
-        public Expression Update(ItemContext c, bool testWindow, AccumulatorLocal<TProfile>[] sharing)
+        public Step Update(ItemContext c, bool testWindow, AccumulatorLocal<TProfile>[] sharing)
         {
             var actions = new List<Expression> { Part(nameof(Accumulator.AddCount), fields[nameof(Accumulator.Count)]) };
             foreach (var accumulator in sharing)
@@ -245,6 +298,7 @@ internal static class FusedScanCompiler
 
             // Items after as-of never reach here, so a window ending at as-of needs no upper test, and "ever" no lower one.
             var test = testWindow ? FactWindow.TestAge(c.Age, spec.OldestTicks, spec.NewestTicks) : null;
+            ExclusiveEquality[]? keys = null;
             if (spec.FilterIndex >= 0)
             {
                 Expression filter = ParameterReplacer.Inline(c.Filters[spec.FilterIndex], c.Item);
@@ -254,9 +308,10 @@ internal static class FusedScanCompiler
                 }
 
                 test = test is null ? filter : AndAlso(test, filter);
+                keys = c.Equalities[spec.FilterIndex] is { } equality ? [equality] : null;
             }
 
-            return test is null ? Block(actions) : IfThen(test, Block(actions));
+            return new Step(test, Block(actions), keys, Exclusive: keys is not null);
         }
 
         /// <summary>The part updates after the count that the spec needs, in <see cref="Accumulator.Add"/>'s order.</summary>
