@@ -27,6 +27,7 @@ internal sealed class CodeTierCompiler<TProfile>
     private readonly ConcurrentQueue<(string Collection, Exception Error)> scanFailures = new();
     private int next = -1;
     private int skipped;
+    private int running;
 
     private CodeTierCompiler(CodeTier<TProfile> tier, bool generateUnits, TimeSpan budget, ILogger? logger)
     {
@@ -40,9 +41,10 @@ internal sealed class CodeTierCompiler<TProfile>
 
     /// <summary>
     /// Generates the collections' fused loops still to be generated, then (when <paramref name="generateUnits"/>) every
-    /// chunk, on <paramref name="parallelism"/> workers: on the calling thread (plus helpers) and returning when done when
-    /// <paramref name="wait"/> is set, else entirely on the thread pool. The task's result is whether every unit now
-    /// runs generated code.
+    /// chunk, on <paramref name="parallelism"/> workers: on the calling thread (plus helpers from the thread pool) and
+    /// returning when done when <paramref name="wait"/> is set, else entirely in the background, on the process's
+    /// code-generation threads (<see cref="CodeGenerationThreads"/>), never on the thread pool. The task's result is
+    /// whether every unit now runs generated code.
     /// </summary>
     public static Task<bool> Generate(CodeTier<TProfile> tier, bool generateUnits, int parallelism, TimeSpan budget, ILogger? logger, bool wait)
     {
@@ -59,20 +61,22 @@ internal sealed class CodeTierCompiler<TProfile>
             var all = new Task[workers];
             for (var i = 0; i < workers; i++)
             {
-                all[i] = Task.Run(generation.Work);
+                all[i] = CodeGenerationThreads.Run(generation.Work);
             }
 
             return Task.WhenAll(all).ContinueWith(_ => generation.Finish(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 
-        var helpers = new Task[workers - 1];
-        for (var i = 0; i < helpers.Length; i++)
+        for (var i = 1; i < workers; i++)
         {
-            helpers[i] = Task.Run(generation.Work);
+            _ = Task.Run(generation.Work);
         }
 
         generation.Work();
-        Task.WaitAll(helpers);
+
+        // Every job is taken: wait for those the helpers are still running, not for helpers the pool has not started
+        // yet (they would find nothing left), so that a busy thread pool cannot hold up the return.
+        SpinWait.SpinUntil(() => Volatile.Read(ref generation.running) == 0);
         return Task.FromResult(generation.Finish());
     }
 
@@ -81,45 +85,70 @@ internal sealed class CodeTierCompiler<TProfile>
 
     private void Work()
     {
-        while (true)
+        while (RunNextJob())
+        {
+        }
+    }
+
+    /// <summary>
+    /// Takes the next job and runs it; false when none is left. A job counts as running from before it is taken, so
+    /// that once every job is taken, <see cref="running"/> at zero means every job is done.
+    /// </summary>
+    private bool RunNextJob()
+    {
+        Interlocked.Increment(ref running);
+        try
         {
             var job = Interlocked.Increment(ref next);
             if (job >= Jobs)
             {
-                return;
+                return false;
             }
 
             if (stopwatch.Elapsed > budget)
             {
                 Interlocked.Increment(ref skipped);
-                continue;
+            }
+            else if (job < scans.Length)
+            {
+                CompileScan(scans[job]);
+            }
+            else
+            {
+                CompileChunk(job - scans.Length);
             }
 
-            if (job < scans.Length)
-            {
-                try
-                {
-                    scans[job].CompileCode();
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    scanFailures.Enqueue((scans[job].Name, ex));
-                }
+            return true;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref running);
+        }
+    }
 
-                continue;
-            }
+    private void CompileScan(CollectionScanner<TProfile> scan)
+    {
+        try
+        {
+            scan.CompileCode();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            scanFailures.Enqueue((scan.Name, ex));
+        }
+    }
 
-            var chunk = job - scans.Length;
-            try
-            {
-                var code = NetworkCompiler.CompileChunk(tier.Network, tier.UnitsOf(chunk), shared);
-                code(null!); // Returns at once: makes the JIT compile the chunk here rather than on the first evaluation.
-                tier.Publish(chunk, code);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                failures.Enqueue((chunk, ex));
-            }
+    private void CompileChunk(int chunk)
+    {
+        try
+        {
+            var code = NetworkCompiler.CompileChunk(tier.Network, tier.UnitsOf(chunk), shared);
+            code(null!); // Returns at once: makes the JIT compile the chunk here rather than on the first evaluation.
+            tier.Publish(chunk, code);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            failures.Enqueue((chunk, ex));
         }
     }
 
