@@ -60,7 +60,9 @@ internal static class DateMath
 
     /// <summary>
     /// The call of <see cref="TryTicksWithoutConversion"/> on a <see cref="DateTime"/> expression (offsets never need
-    /// a conversion, see <see cref="MayNeedConversion"/>), storing into <paramref name="ticks"/>, for generated code.
+    /// a conversion, see <see cref="MayNeedConversion"/>), storing into <paramref name="ticks"/>, for generated code:
+    /// its bit-reading form when <see cref="KindInTopBits"/> holds. The choice is made here, not inside the method:
+    /// the JIT does not fold the flag in generated (dynamic) methods, and a loop holding both forms spills its counts.
     /// </summary>
     public static Expression TryTicksWithoutConversionOf(Expression date, ParameterExpression ticks) =>
         Expression.Call(typeof(DateMath).GetMethod(KindInTopBits ? nameof(TryTicksWithoutConversionFromBits) : nameof(TryTicksWithoutConversion))!, date, ticks);
