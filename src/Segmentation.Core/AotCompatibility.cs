@@ -27,6 +27,15 @@ using System.Diagnostics.CodeAnalysis;
 [assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "T:Segmentation.Core.Engine.Network.FusedScanCompiler",
     Justification = "Compiled-expression path only (List<T>/IEnumerator<T> over the item type), never taken where dynamic code is not compiled.")]
 
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "~T:Segmentation.Core.Engine.Network.EmittedMethods",
+    Justification = "Compiled-expression path only, never taken where dynamic code is not compiled; the lambdas it emits are the compilers' above.")]
+[assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "~T:Segmentation.Core.Engine.Network.EmittedMethods",
+    Justification = "Compiled-expression path only, never taken where dynamic code is not compiled.")]
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "T:Segmentation.Core.Engine.Network.EmittedMethods",
+    Justification = "Compiled-expression path only, never taken where dynamic code is not compiled; the lambdas it emits are the compilers' above.")]
+[assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "T:Segmentation.Core.Engine.Network.EmittedMethods",
+    Justification = "Compiled-expression path only, never taken where dynamic code is not compiled.")]
+
 // CalendarDates turns a user's date accessor (DateTime, DateTime?, DateTimeOffset, DateTimeOffset?, DateOnly) into a
 // DateTime? in both modes. The members it names (HasValue, Value, UtcDateTime, DateOnly.ToDateTime) belong to those
 // BCL types and are preserved by ILLink.Descriptors.xml; DateOnly.ToDateTime is not generic.

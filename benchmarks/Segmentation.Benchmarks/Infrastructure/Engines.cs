@@ -9,15 +9,17 @@ public static class Engines
     /// <summary>
     /// Compiles the catalog with its generated code in place (before returning), at every size (lifting
     /// <see cref="SegmentEngineOptions.CodeGenerationMaxUnits"/> so the generated tier is measured even where the engine
-    /// would by default stay on the network), and checks the whole catalog runs it.
+    /// would by default stay on the network), and checks the whole catalog runs it. Not <paramref name="collectibleCode"/>:
+    /// the collections' loops are methods the runtime tiers up (<see cref="SegmentEngineOptions.CollectibleCode"/>).
     /// </summary>
-    public static SegmentEngine<Customer> Generated(IReadOnlyList<SyntheticSegmentSpec> specs)
+    public static SegmentEngine<Customer> Generated(IReadOnlyList<SyntheticSegmentSpec> specs, bool collectibleCode = true)
     {
         var engine = SegmentEngine.Compile(new WorkloadCatalog(specs), new SegmentEngineOptions
         {
             CodeGeneration = CodeGeneration.BeforeReturn,
             CodeGenerationBudget = TimeSpan.FromMinutes(10),
             CodeGenerationMaxUnits = int.MaxValue,
+            CollectibleCode = collectibleCode,
         });
         if (!engine.RunsGeneratedCode)
         {

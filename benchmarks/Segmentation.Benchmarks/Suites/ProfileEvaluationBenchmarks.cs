@@ -9,7 +9,7 @@ namespace Segmentation.Benchmarks.Suites;
 /// <summary>
 /// Per-profile evaluation of the reference workload (12 segments, plus 0, 200 or 1000 synthetic ones): the competent
 /// hand-written baseline, the naive and the windows-precomputed hand-written variants, the engine's buffer and convenient
-/// APIs (generated-code tier), and Microsoft RulesEngine, in one run so every ratio is to the same baseline. Each invocation evaluates the same <see cref="ProfileCount"/> customers; times are per profile.
+/// APIs (generated-code tier; the buffer API also with non-collectible code, which the runtime tiers up), and Microsoft RulesEngine, in one run so every ratio is to the same baseline. Each invocation evaluates the same <see cref="ProfileCount"/> customers; times are per profile.
 /// </summary>
 [MemoryDiagnoser]
 public partial class ProfileEvaluationBenchmarks
@@ -22,6 +22,7 @@ public partial class ProfileEvaluationBenchmarks
     private Customer[] customers = [];
     private IReadOnlyList<SyntheticSegmentSpec> specs = [];
     private SegmentEngine<Customer> engine = null!;
+    private SegmentEngine<Customer> tieredEngine = null!;
     private RulesEnginePeer peer = null!;
     private bool[] handWrittenBuffer = [];
     private SegmentState[] engineBuffer = [];
@@ -37,6 +38,7 @@ public partial class ProfileEvaluationBenchmarks
         customers = WorkloadGenerator.Generate(ProfileCount, seed: 42);
         specs = SyntheticCatalogSpec.Generate(SegmentCount - HandWrittenSegments.Count, seed: 7);
         engine = Engines.Generated(specs);
+        tieredEngine = Engines.Generated(specs, collectibleCode: false);
         peer = new RulesEnginePeer(specs);
         var compile = await peer.WarmUpAsync(customers[0], asOf).ConfigureAwait(false);
         Console.WriteLine($"// RulesEngine first call (compile) with {SegmentCount} segments: {compile.TotalMilliseconds:F0} ms");
@@ -54,6 +56,7 @@ public partial class ProfileEvaluationBenchmarks
             ("naive hand-written", ReferenceImplementations.NaiveSizes(customers, specs, asOf)),
             ("windows precomputed", ReferenceImplementations.WindowsSizes(customers, specs, asOf)),
             ("engine buffer API", ReferenceImplementations.EngineBufferSizes(engine, customers, ids, asOf)),
+            ("engine buffer API, non-collectible code", ReferenceImplementations.EngineBufferSizes(tieredEngine, customers, ids, asOf)),
             ("engine convenient API", ReferenceImplementations.EngineResultSizes(engine, customers, ids, asOf)),
             ("RulesEngine", await ReferenceImplementations.RulesEngineSizes(peer, customers, asOf).ConfigureAwait(false)));
     }
@@ -105,18 +108,11 @@ public partial class ProfileEvaluationBenchmarks
 
     /// <summary>The engine's buffer API: caller-owned memberships, no allocation.</summary>
     [Benchmark(OperationsPerInvoke = ProfileCount)]
-    public int EngineBuffer()
-    {
-        var members = 0;
-        var memberships = engineBuffer.AsSpan();
-        foreach (var customer in customers)
-        {
-            engine.Evaluate(customer, asOf, memberships);
-            members += memberships[vipAtRiskSlot] == SegmentState.In ? 1 : 0;
-        }
+    public int EngineBuffer() => EvaluateIntoBuffer(engine);
 
-        return members;
-    }
+    /// <summary>The engine's buffer API with <see cref="SegmentEngineOptions.CollectibleCode"/> off: loops the runtime tiers up with dynamic PGO.</summary>
+    [Benchmark(OperationsPerInvoke = ProfileCount)]
+    public int EngineBufferNonCollectible() => EvaluateIntoBuffer(tieredEngine);
 
     /// <summary>The engine's convenient API: one <see cref="SegmentationResult"/> per profile.</summary>
     [Benchmark(OperationsPerInvoke = ProfileCount)]
@@ -126,6 +122,19 @@ public partial class ProfileEvaluationBenchmarks
         foreach (var customer in customers)
         {
             members += engine.Evaluate(customer, asOf).HasFaults ? 0 : 1;
+        }
+
+        return members;
+    }
+
+    private int EvaluateIntoBuffer(SegmentEngine<Customer> evaluated)
+    {
+        var members = 0;
+        var memberships = engineBuffer.AsSpan();
+        foreach (var customer in customers)
+        {
+            evaluated.Evaluate(customer, asOf, memberships);
+            members += memberships[vipAtRiskSlot] == SegmentState.In ? 1 : 0;
         }
 
         return members;

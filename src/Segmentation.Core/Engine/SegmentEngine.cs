@@ -41,7 +41,7 @@ public static class SegmentEngine
         // With code generation on, even the collections' fused loops are generated with the code tier, off the path to
         // the first result; until then the network scans interpreted, with the same answers.
         var generate = !options.PreferInterpretation && options.CodeGeneration != CodeGeneration.Disabled;
-        var network = new NetworkBuilder<TProfile>(ruleSet, new LambdaCompiler(options.PreferInterpretation, deferScanCode: generate)).Build();
+        var network = new NetworkBuilder<TProfile>(ruleSet, new LambdaCompiler(options.PreferInterpretation, deferScanCode: generate, collectibleCode: options.CollectibleCode)).Build();
         var tier = new CodeTier<TProfile>(network, options.UnitsPerChunk, options.WeightPerChunk);
         var generation = !generate
             ? Task.FromResult(false)

@@ -127,16 +127,21 @@ public sealed class FusedScanTests
     {
         var interpreted = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = true, CodeGeneration = CodeGeneration.Disabled });
         var generated = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
+        var tiered = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false });
         var expected = people.Select(p => interpreted.Evaluate(p, Scenario.AsOf)).ToArray();
-        var actual = people.Select(p => generated.Evaluate(p, Scenario.AsOf)).ToArray();
 
         generated.RunsGeneratedCode.Should().BeTrue();
-        generated.Tier.Network.Collections.Should().OnlyContain(c => !c.HasPendingCode, "the loops are generated");
-        for (var i = 0; i < people.Length; i++)
+        generated.Tier.Network.Collections.Should().OnlyContain(c => !c.HasPendingCode && !c.HasTieredLoop, "the loops are generated as dynamic methods");
+        tiered.Tier.Network.Collections.Should().OnlyContain(c => !c.HasPendingCode && c.HasTieredLoop, "the loops are emitted into the tiered assembly");
+        foreach (var engine in new[] { generated, tiered })
         {
-            foreach (var id in interpreted.MembershipIds)
+            var actual = people.Select(p => engine.Evaluate(p, Scenario.AsOf)).ToArray();
+            for (var i = 0; i < people.Length; i++)
             {
-                actual[i].StateOf(id).Should().Be(expected[i].StateOf(id), $"{id} for person {i}");
+                foreach (var id in interpreted.MembershipIds)
+                {
+                    actual[i].StateOf(id).Should().Be(expected[i].StateOf(id), $"{id} for person {i}");
+                }
             }
         }
 

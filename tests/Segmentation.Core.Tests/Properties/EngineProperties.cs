@@ -1,10 +1,11 @@
 using CsCheck;
 using Segmentation.Core.Engine;
+using Segmentation.Core.Engine.Network;
 
 namespace Segmentation.Core.Tests.Properties;
 
 /// <summary>
-/// Differential properties: the engine on each tier (generated code, the node network with compiled delegates, the node
+/// Differential properties: the engine on each tier (generated code, with its loops collectible or tiered by the runtime, the node network with compiled delegates, the node
 /// network with interpreted delegates, and every mix of them while an engine tiers up), through the result and buffer
 /// APIs, against <see cref="ReferenceInterpreter{TProfile}"/>, at small sizes and above 100 units; and against itself over
 /// permuted catalogs.
@@ -37,14 +38,21 @@ public sealed class EngineProperties
                 var compiled = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
                 var interpreted = SegmentEngine.Compile(compiled.RuleSet, new SegmentEngineOptions { PreferInterpretation = true });
                 var network = SegmentEngine.Compile(compiled.RuleSet, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.Disabled });
-                if (!compiled.RunsGeneratedCode || network.RunsGeneratedCode)
+                var tiered = SegmentEngine.Compile(compiled.RuleSet, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false });
+                if (!compiled.RunsGeneratedCode || network.RunsGeneratedCode || !tiered.RunsGeneratedCode)
                 {
                     throw new PropertyMismatchException("the engines are not on the tiers the property means to compare");
+                }
+
+                if (tiered.Tier.Network.Collections.FirstOrDefault(s => !s.HasTieredLoop) is { } dynamic)
+                {
+                    throw new PropertyMismatchException($"the loop of {dynamic.Name} was not emitted into the tiered assembly: {EmittedMethods.LastFallback}");
                 }
 
                 foreach (var profile in c.Profiles)
                 {
                     Differential.AgreesWithReference(compiled, reference, profile, c.AsOf);
+                    Differential.AgreesWithReference(tiered, reference, profile, c.AsOf);
                     Differential.AgreesWithReference(interpreted, reference, profile, c.AsOf);
                     Differential.AgreesWithReference(network, reference, profile, c.AsOf);
                 }

@@ -75,6 +75,9 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
     /// <summary>Whether this collection's fused loop is still to be generated (see <see cref="CompileCode"/>).</summary>
     public virtual bool HasPendingCode => false;
 
+    /// <summary>Whether the fused loop is a method the runtime tiers up (see <see cref="EmittedMethods"/>), not a dynamic method.</summary>
+    public virtual bool HasTieredLoop => false;
+
     /// <summary>Generates, jits and publishes the collection's fused loop; safe while evaluations run. No-op when there is none to generate.</summary>
     public virtual void CompileCode()
     {

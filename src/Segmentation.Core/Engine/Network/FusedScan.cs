@@ -21,6 +21,9 @@ internal sealed class FusedScan<TProfile>
     /// <summary>The loop without calls.</summary>
     public Func<Frame<TProfile>, bool> Fast { get; }
 
+    /// <summary>Whether the fast loop is a method of <see cref="EmittedMethods"/>' assembly, which the runtime tiers up (tests).</summary>
+    public bool IsTiered => EmittedMethods.Emitted(Fast);
+
     /// <summary>Whether the general loop has been generated (tests).</summary>
     public bool HasGeneral => general?.IsValueCreated == true;
 

@@ -18,15 +18,16 @@ internal static class FusedScanCompiler
     /// when the fast one can meet something it does not handle, the general loop it then leaves for (generated on first
     /// use, see <see cref="FusedScan{TProfile}"/>). The fast loop
     /// leaves on a local-kind date (it does not convert time zones) and on a sum <see cref="DecimalSum"/> cannot add.
+    /// Not <paramref name="collectible"/>: both are methods of a dynamic assembly the runtime tiers up (see <see cref="EmittedMethods"/>).
     /// </summary>
     public static FusedScan<TProfile> Compile<TProfile, TItem>(
-        DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors)
+        DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors, bool collectible = true)
     {
         var sumsWithoutCalls = DecimalSum.Available && specs.Any(s => (s.Parts & AccumulatorParts.Sum) != 0);
         var mayLeave = facts.MayNeedConversion || sumsWithoutCalls;
         return new(
-            CompileLoop(facts, specs, filters, selectors, fast: mayLeave),
-            mayLeave ? () => CompileLoop(facts, specs, filters, selectors, fast: false) : null);
+            CompileLoop(facts, specs, filters, selectors, fast: mayLeave, collectible),
+            mayLeave ? () => CompileLoop(facts, specs, filters, selectors, fast: false, collectible) : null);
     }
 
     /// <summary>
@@ -35,7 +36,7 @@ internal static class FusedScanCompiler
     /// everything and returns <see langword="true"/>.
     /// </summary>
     private static Func<Frame<TProfile>, bool> CompileLoop<TProfile, TItem>(
-        DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors, bool fast)
+        DatedFacts<TProfile, TItem> facts, AccumulatorSpec[] specs, IReadOnlyList<LambdaExpression> filters, IReadOnlyList<LambdaExpression> selectors, bool fast, bool collectible)
     {
         var frame = Parameter(typeof(Frame<TProfile>), "frame");
         var asOf = Variable(typeof(long), "asOf");
@@ -83,7 +84,8 @@ internal static class FusedScanCompiler
 
         var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Append(age)
             .Concat(accs.SelectMany(a => a.Variables).Distinct());
-        return Lambda<Func<Frame<TProfile>, bool>>(Block(typeof(bool), variables, block), frame).Compile();
+        var loop = Lambda<Func<Frame<TProfile>, bool>>(Block(typeof(bool), variables, block), frame);
+        return collectible ? loop.Compile() : EmittedMethods.Compile(loop);
     }
 
     /// <summary>

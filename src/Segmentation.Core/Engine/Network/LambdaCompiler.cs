@@ -2,12 +2,15 @@ using System.Linq.Expressions;
 
 namespace Segmentation.Core.Engine.Network;
 
-internal sealed class LambdaCompiler(bool interpret, bool deferScanCode = false)
+internal sealed class LambdaCompiler(bool interpret, bool deferScanCode = false, bool collectibleCode = true)
 {
     public bool Interpret { get; } = interpret;
 
     /// <summary>Whether collections' fused loops are generated later, with the code tier, instead of while the network is built.</summary>
     public bool DeferScanCode { get; } = deferScanCode;
+
+    /// <summary>Whether collections' fused loops are collectible dynamic methods (see <see cref="SegmentEngineOptions.CollectibleCode"/>).</summary>
+    public bool CollectibleCode { get; } = collectibleCode;
 
     public TDelegate Compile<TDelegate>(LambdaExpression lambda)
         where TDelegate : Delegate =>

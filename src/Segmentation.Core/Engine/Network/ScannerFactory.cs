@@ -15,7 +15,7 @@ internal sealed class ScannerFactory<TProfile>(CollectionPlan plan, LambdaCompil
             return new TypedCollectionScanner<TProfile, TItem>(specs, facts, filters, selectors);
         }
 
-        FusedScan<TProfile> Fuse() => FusedScanCompiler.Compile(facts, specs, plan.Filters, plan.Selectors);
+        FusedScan<TProfile> Fuse() => FusedScanCompiler.Compile(facts, specs, plan.Filters, plan.Selectors, compiler.CollectibleCode);
         return compiler.DeferScanCode
             ? new TypedCollectionScanner<TProfile, TItem>(specs, facts, filters, selectors, compileFused: Fuse)
             : new TypedCollectionScanner<TProfile, TItem>(specs, facts, filters, selectors, Fuse());

@@ -27,6 +27,9 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
     public override bool HasGeneralLoop => Volatile.Read(ref fused)?.HasGeneral == true;
 
     /// <inheritdoc />
+    public override bool HasTieredLoop => Volatile.Read(ref fused)?.IsTiered == true;
+
+    /// <inheritdoc />
     public override bool HasPendingCode => compileFused is not null && Volatile.Read(ref fused) is null;
 
     /// <inheritdoc />
