@@ -28,7 +28,7 @@ public sealed class PackageConsumerTests : IDisposable
                 "--version-suffix", suffix, "--artifacts-path", artifacts, "-nodeReuse:false");
         }
 
-        AssertPackage(feed, "Segmentation.Core", version, ["FluentValidation"]);
+        AssertPackage(feed, "Segmentation.Core", version, ["FluentValidation", "FastExpressionCompiler"]);
         AssertPackage(feed, "Segmentation.Analytics", version, ["Segmentation.Core"]);
         AssertPackage(feed, "Segmentation.Testing", version, ["Segmentation.Core"]);
         AssertPackage(feed, "Segmentation.NRules", version, ["Segmentation.Core", "NRules.RuleModel", "NRules.Runtime"]);

@@ -24,6 +24,7 @@ internal static class EmittedMethods
 {
     private const string IgnoresAccessChecksTo = "System.Runtime.CompilerServices.IgnoresAccessChecksToAttribute";
     private static readonly Lock Sync = new();
+    private static readonly object Target = new();
     private static readonly ConcurrentDictionary<int, object?[]> Pending = new();
     private static readonly HashSet<string> Granted = new(StringComparer.Ordinal);
     private static AssemblyBuilder? assembly;
@@ -69,9 +70,13 @@ internal static class EmittedMethods
                 }
 
                 var rewritten = (LambdaExpression)new ByRefArguments().Visit(new ConstantReplacer(constants.Nodes, fields).Visit(lambda));
+
+                // A leading parameter the delegate is closed over: invoking a delegate of a static method without one goes through a shuffle thunk.
+                var parameters = new[] { Expression.Parameter(typeof(object), "target") }.Concat(rewritten.Parameters).ToArray();
+                rewritten = Expression.Lambda(rewritten.Body, parameters);
                 var type = emitModule.DefineType($"Segmentation.Generated.Code{id}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
-                var method = type.DefineMethod("Invoke", MethodAttributes.Public | MethodAttributes.Static, lambda.ReturnType, [.. lambda.Parameters.Select(p => p.Type)]);
-                if (!rewritten.CompileFastToIL(method.GetILGenerator(), CompilerFlags.ThrowOnNotSupportedExpression))
+                var builder = type.DefineMethod("Invoke", MethodAttributes.Public | MethodAttributes.Static, lambda.ReturnType, [.. parameters.Select(p => p.Type)]);
+                if (!rewritten.CompileFastToIL(builder.GetILGenerator(), CompilerFlags.ThrowOnNotSupportedExpression))
                 {
                     Pending.TryRemove(id, out _);
                     return Fallback(lambda, "the emitter does not support the lambda");
@@ -81,7 +86,7 @@ internal static class EmittedMethods
 
                 // Compiles the first tier now: IL the runtime rejects (or a member it may not reach) falls back here, not in an evaluation.
                 RuntimeHelpers.PrepareMethod(created.MethodHandle);
-                return created.CreateDelegate<TDelegate>();
+                return created.CreateDelegate<TDelegate>(Target);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Segmentation.Core.Semantics;
 using static System.Linq.Expressions.Expression;
 
@@ -85,7 +86,8 @@ internal static class FusedScanCompiler
         var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Append(age)
             .Concat(accs.SelectMany(a => a.Variables).Distinct());
         var loop = Lambda<Func<Frame<TProfile>, bool>>(Block(typeof(bool), variables, block), frame);
-        return collectible ? loop.Compile() : EmittedMethods.Compile(loop);
+        // The feature check lets NativeAOT's compiler drop the emitter (which it could not analyze) with the branch.
+        return collectible || !RuntimeFeature.IsDynamicCodeSupported ? loop.Compile() : EmittedMethods.Compile(loop);
     }
 
     /// <summary>
