@@ -11,10 +11,18 @@ using Segmentation.Benchmarks.Infrastructure;
 //       Runs the BenchmarkDotNet suite (see benchmarks/run.sh). --quick selects a short job; the default job is the real run.
 //   Segmentation.Benchmarks --cold N
 //       Prints the time from Main to the first result of an N-segment engine in this (fresh) process.
+//   Segmentation.Benchmarks --alternate N [--rounds R]
+//       Alternates hand-written code and the engine with collectible and non-collectible code in one process, R rounds
+//       (30 by default), and prints median times and ratios (see Alternation.cs).
 var mainStarted = System.Diagnostics.Stopwatch.GetTimestamp();
 if (args.Contains("--cold", StringComparer.Ordinal))
 {
     return ColdStart.Run(mainStarted, IntOption(args, "--cold", 212));
+}
+
+if (args.Contains("--alternate", StringComparer.Ordinal))
+{
+    return Alternation.Run(IntOption(args, "--alternate", 12), IntOption(args, "--rounds", 30));
 }
 
 if (args.Contains("--verify", StringComparer.Ordinal))

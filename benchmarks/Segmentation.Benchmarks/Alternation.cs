@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using Segmentation.Benchmarks.Infrastructure;
+using Segmentation.Core.Engine;
+using Segmentation.ReferenceWorkload;
+
+namespace Segmentation.Benchmarks;
+
+/// <summary>
+/// <c>--alternate N [--rounds R]</c>: in one process, times the competent hand-written code, the engine with collectible
+/// code and the engine with <see cref="SegmentEngineOptions.CollectibleCode"/> off over the same 1,000 customers, one
+/// after the other, R times, and prints the medians. A supplement to BenchmarkDotNet for a noisy host: the three run
+/// seconds apart in one process, so a slow spell of the machine hits all three, and the ratios of medians are steadier
+/// than ratios of separate BenchmarkDotNet launches. The figures to quote remain BenchmarkDotNet's.
+/// </summary>
+public static class Alternation
+{
+    private const int Customers = 1_000;
+
+    /// <summary>Measures and prints one line: medians and median ratios.</summary>
+    public static int Run(int segments, int rounds)
+    {
+        var customers = WorkloadGenerator.Generate(Customers, seed: 42);
+        var specs = SyntheticCatalogSpec.Generate(segments - HandWrittenSegments.Count, seed: 7);
+        var collectible = Engines.Generated(specs);
+        var resident = Engines.Generated(specs, collectibleCode: false);
+        var ids = ReferenceImplementations.Ids(specs);
+        ReferenceImplementations.RequireAgreement(
+            $"{Customers} customers, {segments} segments",
+            ids,
+            "hand-written",
+            ReferenceImplementations.HandWrittenSizes(customers, specs, Workload.AsOf),
+            ("engine", ReferenceImplementations.EngineBufferSizes(collectible, customers, ids, Workload.AsOf)),
+            ("engine, non-collectible code", ReferenceImplementations.EngineBufferSizes(resident, customers, ids, Workload.AsOf)));
+
+        var handBuffer = new bool[segments];
+        var engineBuffer = new SegmentState[collectible.MembershipIds.Count];
+        var passes = Math.Max(1, 20_000 / segments);
+        var samples = new List<double>[] { [], [], [] };
+        for (var round = -10; round < rounds; round++)
+        {
+            var times = new[]
+            {
+                Time(() => { foreach (var c in customers) { ReferenceImplementations.HandWritten(c, Workload.AsOfUtc, specs, handBuffer); } }),
+                Time(() => { foreach (var c in customers) { collectible.Evaluate(c, Workload.AsOf, engineBuffer); } }),
+                Time(() => { foreach (var c in customers) { resident.Evaluate(c, Workload.AsOf, engineBuffer); } }),
+            };
+            if (round >= 0)
+            {
+                // Rounds below zero warm up: the runtime tiers the hand-written code and the non-collectible loops up.
+                for (var i = 0; i < times.Length; i++)
+                {
+                    samples[i].Add(times[i]);
+                }
+            }
+        }
+
+        double Median(IEnumerable<double> values) => values.Order().ElementAt(rounds / 2);
+        var (hand, engine, nonCollectible) = (Median(samples[0]), Median(samples[1]), Median(samples[2]));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{segments} segments, {rounds} rounds, medians per profile: hand-written {hand:F0} ns, engine {engine:F0} ns " +
+            $"(ratio {Median(samples[1].Zip(samples[0], (e, h) => e / h)):F3}), non-collectible code {nonCollectible:F0} ns " +
+            $"(ratio {Median(samples[2].Zip(samples[0], (e, h) => e / h)):F3}; to the engine {Median(samples[2].Zip(samples[1], (n, e) => n / e)):F3})"));
+        return 0;
+
+        double Time(Action pass)
+        {
+            var started = Stopwatch.GetTimestamp();
+            for (var p = 0; p < passes; p++)
+            {
+                pass();
+            }
+
+            return Stopwatch.GetElapsedTime(started).TotalNanoseconds / (passes * Customers);
+        }
+    }
+}
