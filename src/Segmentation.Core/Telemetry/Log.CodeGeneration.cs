@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "Generating the loop over collection {Collection} failed; it is scanned interpreted")]
     public static partial void ScanGenerationFailed(ILogger logger, Exception exception, string collection);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Information, Message = "The loop over collection {Collection} could not be emitted as non-collectible code ({Reason}); it runs as a collectible dynamic method, with the same results")]
+    public static partial void LoopNotEmitted(ILogger logger, string collection, string reason);
 }

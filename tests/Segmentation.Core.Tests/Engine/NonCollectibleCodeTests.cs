@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
+using Segmentation.Core.Tests.Support;
 using Segmentation.ReferenceWorkload;
 
 namespace Segmentation.Core.Tests.Engine;
@@ -42,5 +45,45 @@ public sealed class NonCollectibleCodeTests
 
             rounds++;
         }
+    }
+
+    [Fact]
+    public void Compile_FilterTheEmitterDeclines_RunsItAsADynamicMethodAndSaysWhy()
+    {
+        // Arrange: a filter holding a lambda of its own, which FastExpressionCompiler does not emit into a method.
+        var kinds = new[] { "a", "b" };
+        var catalog = SegmentCatalog.Create<Person>(
+            s =>
+            {
+                var facts = s.Dated(p => p.Facts, f => f.At);
+                s.Segment("ab-30").When(facts.Count(f => kinds.Any(k => k == f.Kind)).InLast(30).AtLeast(2));
+                s.Segment("big-30").When(facts.Sum(f => f.Amount).InLast(30).AtLeast(5));
+            },
+            "nested-filter");
+        var logger = new ListLogger();
+        var people = Enumerable.Range(0, 50)
+            .Select(i => Scenario.With([.. Enumerable.Range(0, i % 5).Select(d => new Fact(Scenario.DaysAgo(d * 9), i % 4, kinds[(i + d) % 2]))]))
+            .ToArray();
+        var interpreted = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = true });
+
+        // Act
+        var engine = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false, Logger = logger });
+
+        // Assert
+        var loop = engine.Tier.Network.Collections.Should().ContainSingle().Subject;
+        loop.HasTieredLoop.Should().BeFalse();
+        loop.LoopNotEmittedBecause.Should().NotBeNullOrEmpty();
+        logger.Entries.Should().ContainSingle(e => e.Id == 24 && e.Level == LogLevel.Information && e.Message.Contains(loop.Name, StringComparison.Ordinal));
+        foreach (var person in people)
+        {
+            var expected = interpreted.Evaluate(person, Scenario.AsOf);
+            var actual = engine.Evaluate(person, Scenario.AsOf);
+            foreach (var id in interpreted.MembershipIds)
+            {
+                actual.StateOf(id).Should().Be(expected.StateOf(id), id);
+            }
+        }
+
+        people.Select(p => interpreted.Evaluate(p, Scenario.AsOf)).Should().Contain(r => r.IsIn("ab-30"), "the people cover the segment");
     }
 }

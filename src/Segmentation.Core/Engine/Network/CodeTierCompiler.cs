@@ -160,6 +160,14 @@ internal sealed class CodeTierCompiler<TProfile>
             {
                 Log.ScanGenerationFailed(logger, error, collection);
             }
+
+            foreach (var scan in tier.Network.Collections)
+            {
+                if (scan.LoopNotEmittedBecause is { } reason)
+                {
+                    Log.LoopNotEmitted(logger, scan.Name, reason);
+                }
+            }
         }
 
         if (chunks == 0)

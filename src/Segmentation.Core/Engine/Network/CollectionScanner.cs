@@ -78,6 +78,9 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
     /// <summary>Whether the fused loop is a method the runtime tiers up (see <see cref="EmittedMethods"/>), not a dynamic method.</summary>
     public virtual bool HasTieredLoop => false;
 
+    /// <summary>Why the fused loop is a dynamic method although non-collectible code was asked for, or <see langword="null"/>.</summary>
+    public virtual string? LoopNotEmittedBecause => null;
+
     /// <summary>Generates, jits and publishes the collection's fused loop; safe while evaluations run. No-op when there is none to generate.</summary>
     public virtual void CompileCode()
     {

@@ -20,13 +20,14 @@ namespace Segmentation.Core.Engine.Network;
 /// assembly whose types the code names (internal frames, users' private closures), as <c>DynamicMethod</c>s do. A
 /// lambda the emitter cannot translate is compiled by <see cref="LambdaExpression.Compile()"/> instead.
 /// </remarks>
-internal static class EmittedMethods
+internal static partial class EmittedMethods
 {
     private const string IgnoresAccessChecksTo = "System.Runtime.CompilerServices.IgnoresAccessChecksToAttribute";
     private static readonly Lock Sync = new();
     private static readonly object Target = new();
     private static readonly ConcurrentDictionary<int, object?[]> Pending = new();
     private static readonly HashSet<string> Granted = new(StringComparer.Ordinal);
+    private static readonly ConditionalWeakTable<Delegate, string> Reasons = [];
     private static AssemblyBuilder? assembly;
     private static ModuleBuilder? module;
     private static ConstructorInfo? grant;
@@ -39,6 +40,9 @@ internal static class EmittedMethods
 
     /// <summary>Why the last lambda was compiled by <see cref="LambdaExpression.Compile()"/> (diagnostics).</summary>
     public static string? LastFallback { get; private set; }
+
+    /// <summary>Why <paramref name="code"/>, returned by <see cref="Compile{TDelegate}"/>, is a dynamic method, or <see langword="null"/>.</summary>
+    public static string? WhyNotEmitted(Delegate code) => Reasons.TryGetValue(code, out var reason) ? reason : null;
 
     /// <summary>Whether <paramref name="code"/> is a method this class emitted.</summary>
     public static bool Emitted(Delegate code) => loaded is not null && code.Method.DeclaringType?.Assembly == loaded;
@@ -92,7 +96,7 @@ internal static class EmittedMethods
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             Pending.TryRemove(id, out _);
-            return Fallback(lambda, ex.ToString());
+            return Fallback(lambda, $"{ex.GetType().Name}: {ex.Message}");
         }
     }
 
@@ -104,7 +108,9 @@ internal static class EmittedMethods
     {
         LastFallback = reason;
         Interlocked.Increment(ref fallbacks);
-        return lambda.Compile();
+        var compiled = lambda.Compile();
+        Reasons.AddOrUpdate(compiled, reason);
+        return compiled;
     }
 
     private static ModuleBuilder EnsureModule()
@@ -177,134 +183,5 @@ internal static class EmittedMethods
         il.Emit(OpCodes.Ret);
         var created = holder.CreateType();
         return [.. fields.Select(f => created.GetField(f.Name)!)];
-    }
-
-    /// <summary>Whether IL can hold the constant inline.</summary>
-    private static bool IsInline(ConstantExpression node) =>
-        node.Value is null || node.Type.IsPrimitive || node.Type.IsEnum || node.Type == typeof(string) || node.Type == typeof(decimal);
-
-    private sealed class ConstantCollector : ExpressionVisitor
-    {
-        public List<ConstantExpression> Nodes { get; } = [];
-
-        private readonly HashSet<ConstantExpression> seen = new(ReferenceEqualityComparer.Instance);
-
-        protected override Expression VisitConstant(ConstantExpression node)
-        {
-            if (!IsInline(node) && seen.Add(node))
-            {
-                Nodes.Add(node);
-            }
-
-            return node;
-        }
-    }
-
-    private sealed class ConstantReplacer(List<ConstantExpression> nodes, FieldInfo[] fields) : ExpressionVisitor
-    {
-        protected override Expression VisitConstant(ConstantExpression node)
-        {
-            var index = nodes.IndexOf(node);
-            return index < 0 ? node : Expression.Field(null, fields[index]);
-        }
-    }
-
-    /// <summary>
-    /// Passes a read-only reference argument (<c>in</c>) that is not a variable through a copy in a variable: the emitter
-    /// would pass an array element's value where the method expects its address. Writable reference arguments that are
-    /// not variables are not supported (the lambda is compiled by <see cref="LambdaExpression.Compile()"/>).
-    /// </summary>
-    private sealed class ByRefArguments : ExpressionVisitor
-    {
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            var visited = (MethodCallExpression)base.VisitMethodCall(node);
-            var parameters = visited.Method.GetParameters();
-            var copies = new List<ParameterExpression>();
-            var setup = new List<Expression>();
-            var arguments = visited.Arguments.ToArray();
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                if (!parameters[i].ParameterType.IsByRef || arguments[i] is ParameterExpression)
-                {
-                    continue;
-                }
-
-                if (!parameters[i].IsIn)
-                {
-                    throw new NotSupportedException($"A writable reference argument that is not a variable ({parameters[i].Name} of {visited.Method.Name}).");
-                }
-
-                var copy = Expression.Variable(arguments[i].Type, parameters[i].Name);
-                copies.Add(copy);
-                setup.Add(Expression.Assign(copy, arguments[i]));
-                arguments[i] = copy;
-            }
-
-            return copies.Count == 0 ? visited : Expression.Block(visited.Type, copies, [.. setup, visited.Update(visited.Object, arguments)]);
-        }
-    }
-
-    private sealed class TypeCollector : ExpressionVisitor
-    {
-        public HashSet<Type> Types { get; } = [];
-
-        public override Expression? Visit(Expression? node)
-        {
-            if (node is not null)
-            {
-                Types.Add(node.Type);
-            }
-
-            return base.Visit(node);
-        }
-
-        protected override Expression VisitMember(MemberExpression node)
-        {
-            Types.Add(node.Member.DeclaringType!);
-            return base.VisitMember(node);
-        }
-
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            Add(node.Method);
-            return base.VisitMethodCall(node);
-        }
-
-        protected override Expression VisitNew(NewExpression node)
-        {
-            if (node.Constructor is not null)
-            {
-                Types.Add(node.Constructor.DeclaringType!);
-            }
-
-            return base.VisitNew(node);
-        }
-
-        protected override Expression VisitUnary(UnaryExpression node)
-        {
-            Add(node.Method);
-            return base.VisitUnary(node);
-        }
-
-        protected override Expression VisitBinary(BinaryExpression node)
-        {
-            Add(node.Method);
-            return base.VisitBinary(node);
-        }
-
-        private void Add(MethodInfo? method)
-        {
-            if (method is null)
-            {
-                return;
-            }
-
-            Types.Add(method.DeclaringType!);
-            foreach (var argument in method.IsGenericMethod ? method.GetGenericArguments() : [])
-            {
-                Types.Add(argument);
-            }
-        }
     }
 }

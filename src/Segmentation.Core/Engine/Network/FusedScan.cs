@@ -24,6 +24,9 @@ internal sealed class FusedScan<TProfile>
     /// <summary>Whether the fast loop is a method of <see cref="EmittedMethods"/>' assembly, which the runtime tiers up (tests).</summary>
     public bool IsTiered => EmittedMethods.Emitted(Fast);
 
+    /// <summary>Why the fast loop was compiled as a dynamic method although non-collectible code was asked for, or <see langword="null"/>.</summary>
+    public string? NotEmittedBecause => EmittedMethods.WhyNotEmitted(Fast);
+
     /// <summary>Whether the general loop has been generated (tests).</summary>
     public bool HasGeneral => general?.IsValueCreated == true;
 

@@ -30,6 +30,9 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
     public override bool HasTieredLoop => Volatile.Read(ref fused)?.IsTiered == true;
 
     /// <inheritdoc />
+    public override string? LoopNotEmittedBecause => Volatile.Read(ref fused)?.NotEmittedBecause;
+
+    /// <inheritdoc />
     public override bool HasPendingCode => compileFused is not null && Volatile.Read(ref fused) is null;
 
     /// <inheritdoc />
