@@ -43,6 +43,12 @@ public static class SegmentEngine
         var generate = !options.PreferInterpretation && options.CodeGeneration != CodeGeneration.Disabled;
         var network = new NetworkBuilder<TProfile>(ruleSet, new LambdaCompiler(options.PreferInterpretation, deferScanCode: generate, collectibleCode: options.CollectibleCode)).Build();
         var tier = new CodeTier<TProfile>(network, options.UnitsPerChunk, options.WeightPerChunk);
+        if (!generate)
+        {
+            // The loops were compiled with the network (code generation logs them otherwise).
+            CodeTierCompiler<TProfile>.LogLoopsNotEmitted(network, options.Logger);
+        }
+
         var generation = !generate
             ? Task.FromResult(false)
             : CodeTierCompiler<TProfile>.Generate(

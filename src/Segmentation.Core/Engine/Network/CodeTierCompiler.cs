@@ -138,6 +138,23 @@ internal sealed class CodeTierCompiler<TProfile>
         }
     }
 
+    /// <summary>Logs each collection loop compiled as a dynamic method although non-collectible code was asked for, with the reason.</summary>
+    public static void LogLoopsNotEmitted(Network<TProfile> network, ILogger? logger)
+    {
+        if (logger is null)
+        {
+            return;
+        }
+
+        foreach (var scan in network.Collections)
+        {
+            if (scan.LoopNotEmittedBecause is { } reason)
+            {
+                Log.LoopNotEmitted(logger, scan.Name, reason);
+            }
+        }
+    }
+
     private void CompileChunk(int chunk)
     {
         try
@@ -161,13 +178,7 @@ internal sealed class CodeTierCompiler<TProfile>
                 Log.ScanGenerationFailed(logger, error, collection);
             }
 
-            foreach (var scan in tier.Network.Collections)
-            {
-                if (scan.LoopNotEmittedBecause is { } reason)
-                {
-                    Log.LoopNotEmitted(logger, scan.Name, reason);
-                }
-            }
+            LogLoopsNotEmitted(tier.Network, logger);
         }
 
         if (chunks == 0)
