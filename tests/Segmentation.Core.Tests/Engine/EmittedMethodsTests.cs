@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Segmentation.Core.Engine.Network;
 using static System.Linq.Expressions.Expression;
 
@@ -68,6 +69,24 @@ public sealed class EmittedMethodsTests
         var code = EmittedMethods.Compile(lambda);
 
         code(new List<int>(37)).Should().Be(37);
+        EmittedMethods.Emitted(code).Should().BeTrue(EmittedMethods.LastFallback);
+    }
+
+    [Fact]
+    public void Compile_InternalFieldOfAnAssemblyNamedForTheFirstTimeLater_IsReached()
+    {
+        // Arrange: another emitted method first, so that the module exists before Regex's assembly is granted access to.
+        Expression<Func<int, int>> first = i => i + 1;
+        EmittedMethods.Compile(first)(1).Should().Be(2);
+        var regex = Parameter(typeof(Regex), "regex");
+        var pattern = typeof(Regex).GetField("pattern", BindingFlags.NonPublic | BindingFlags.Instance)!;
+        var lambda = Lambda<Func<Regex, string?>>(Field(regex, pattern), regex);
+
+        // Act
+        var code = EmittedMethods.Compile(lambda);
+
+        // Assert
+        code(new Regex("a+b")).Should().Be("a+b");
         EmittedMethods.Emitted(code).Should().BeTrue(EmittedMethods.LastFallback);
     }
 

@@ -88,7 +88,8 @@ internal static partial class EmittedMethods
 
                 var created = type.CreateType().GetMethod("Invoke")!;
 
-                // Compiles the first tier now: IL the runtime rejects (or a member it may not reach) falls back here, not in an evaluation.
+                // Compiles the first tier now: IL the runtime rejects falls back here, not in an evaluation. (A member the code may
+                // not reach would fail only when called, which is why every assembly the lambda names is granted above.)
                 RuntimeHelpers.PrepareMethod(created.MethodHandle);
                 return created.CreateDelegate<TDelegate>(Target);
             }
