@@ -1,6 +1,5 @@
 using CsCheck;
 using Segmentation.Core.Engine;
-using Segmentation.Core.Engine.Network;
 
 namespace Segmentation.Core.Tests.Properties;
 
@@ -46,7 +45,7 @@ public sealed class EngineProperties
 
                 if (tiered.Tier.Network.Collections.FirstOrDefault(s => !s.HasTieredLoop) is { } dynamic)
                 {
-                    throw new PropertyMismatchException($"the loop of {dynamic.Name} was not emitted into the tiered assembly: {EmittedMethods.LastFallback}");
+                    throw new PropertyMismatchException($"the loop of {dynamic.Name} was not emitted into the tiered assembly: {dynamic.LoopNotEmittedBecause}");
                 }
 
                 foreach (var profile in c.Profiles)

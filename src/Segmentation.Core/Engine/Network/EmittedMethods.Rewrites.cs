@@ -12,13 +12,15 @@ internal static partial class EmittedMethods
 
     private sealed class ConstantCollector : ExpressionVisitor
     {
+        /// <summary>The constants IL cannot hold, in order of appearance.</summary>
         public List<ConstantExpression> Nodes { get; } = [];
 
-        private readonly HashSet<ConstantExpression> seen = new(ReferenceEqualityComparer.Instance);
+        /// <summary>Each of <see cref="Nodes"/>' position (by reference: one field per node).</summary>
+        public Dictionary<ConstantExpression, int> Index { get; } = new(ReferenceEqualityComparer.Instance);
 
         protected override Expression VisitConstant(ConstantExpression node)
         {
-            if (!IsInline(node) && seen.Add(node))
+            if (!IsInline(node) && Index.TryAdd(node, Nodes.Count))
             {
                 Nodes.Add(node);
             }
@@ -27,13 +29,10 @@ internal static partial class EmittedMethods
         }
     }
 
-    private sealed class ConstantReplacer(List<ConstantExpression> nodes, FieldInfo[] fields) : ExpressionVisitor
+    private sealed class ConstantReplacer(Dictionary<ConstantExpression, int> index, FieldInfo[] fields) : ExpressionVisitor
     {
-        protected override Expression VisitConstant(ConstantExpression node)
-        {
-            var index = nodes.IndexOf(node);
-            return index < 0 ? node : Expression.Field(null, fields[index]);
-        }
+        protected override Expression VisitConstant(ConstantExpression node) =>
+            index.TryGetValue(node, out var at) ? Expression.Field(null, fields[at]) : node;
     }
 
     /// <summary>

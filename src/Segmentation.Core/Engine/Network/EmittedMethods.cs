@@ -33,13 +33,6 @@ internal static partial class EmittedMethods
     private static ConstructorInfo? grant;
     private static Assembly? loaded;
     private static int next;
-    private static long fallbacks;
-
-    /// <summary>How many lambdas were compiled by <see cref="LambdaExpression.Compile()"/> because the emitter could not translate them.</summary>
-    public static long Fallbacks => Interlocked.Read(ref fallbacks);
-
-    /// <summary>Why the last lambda was compiled by <see cref="LambdaExpression.Compile()"/> (diagnostics).</summary>
-    public static string? LastFallback { get; private set; }
 
     /// <summary>Why <paramref name="code"/>, returned by <see cref="Compile{TDelegate}"/>, is a dynamic method, or <see langword="null"/>.</summary>
     public static string? WhyNotEmitted(Delegate code) => Reasons.TryGetValue(code, out var reason) ? reason : null;
@@ -73,7 +66,7 @@ internal static partial class EmittedMethods
                     Pending[id] = [.. constants.Nodes.Select(c => c.Value)];
                 }
 
-                var rewritten = (LambdaExpression)new ByRefArguments().Visit(new ConstantReplacer(constants.Nodes, fields).Visit(lambda));
+                var rewritten = (LambdaExpression)new ByRefArguments().Visit(new ConstantReplacer(constants.Index, fields).Visit(lambda));
 
                 // A leading parameter the delegate is closed over: invoking a delegate of a static method without one goes through a shuffle thunk.
                 var parameters = new[] { Expression.Parameter(typeof(object), "target") }.Concat(rewritten.Parameters).ToArray();
@@ -107,8 +100,6 @@ internal static partial class EmittedMethods
     private static TDelegate Fallback<TDelegate>(Expression<TDelegate> lambda, string reason)
         where TDelegate : Delegate
     {
-        LastFallback = reason;
-        Interlocked.Increment(ref fallbacks);
         var compiled = lambda.Compile();
         Reasons.AddOrUpdate(compiled, reason);
         return compiled;
