@@ -47,7 +47,8 @@ public sealed class SegmentEngineOptions
     /// and is recompiled with dynamic profile-guided optimization once hot): 5–10 % less time per profile on the reference
     /// workload's 12 segments once tiered, measured. That code, and the objects it references, stay in memory until the process
     /// ends, so do not set it where engines are compiled again and again (for example one per request or per catalog edit).
-    /// A loop that cannot be emitted that way (for example over a filter that holds a lambda of its own) stays a dynamic
+    /// A loop that cannot be emitted that way (for example over a filter that holds a lambda of its own, or code that names
+    /// a type of a collectible assembly, which a never-unloaded assembly may not reference) stays a dynamic
     /// method, with the same results; <see cref="Logger"/> says which and why.
     /// </summary>
     public bool CollectibleCode { get; set; } = true;

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Reflection.Emit;
 using Microsoft.Extensions.Logging;
 using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
@@ -88,5 +91,60 @@ public sealed class NonCollectibleCodeTests
         }
 
         people.Select(p => interpreted.Evaluate(p, Scenario.AsOf)).Should().Contain(r => r.IsIn("ab-30"), "the people cover the segment");
+    }
+
+    [Fact]
+    public void Compile_FilterCallingACollectibleAssembly_RunsItAsADynamicMethodAndLaterLoopsAreStillEmitted()
+    {
+        // Arrange: a filter calling a method of a collectible assembly (a plugin's rules, say), which a never-unloaded
+        // assembly may not reference.
+        var plugin = CollectibleKindTest("a");
+        var fact = Expression.Parameter(typeof(Fact), "f");
+        var isA = Expression.Lambda<Func<Fact, bool>>(Expression.Call(plugin, Expression.Property(fact, nameof(Fact.Kind))), fact);
+        var catalog = SegmentCatalog.Create<Person>(
+            s =>
+            {
+                var facts = s.Dated(p => p.Facts, f => f.At);
+                s.Segment("a-30").When(facts.Count(isA).InLast(30).AtLeast(2));
+            },
+            "collectible-filter");
+        var people = Enumerable.Range(0, 40)
+            .Select(i => Scenario.With([.. Enumerable.Range(0, i % 5).Select(d => new Fact(Scenario.DaysAgo(d * 7), 1m, d % 3 == 0 ? "b" : "a"))]))
+            .ToArray();
+        var interpreted = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = true });
+
+        // Act
+        var logger = new ListLogger();
+        var engine = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false, Logger = logger });
+        var next = SegmentEngine.Compile(
+            SegmentCatalog.Create<Person>(s => s.Segment("b-30").When(s.Dated(p => p.Facts, f => f.At).Count(f => f.Kind == "b").InLast(30).AtLeast(1)), "after-collectible"),
+            new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false });
+
+        // Assert: the loop runs as a dynamic method, says why, gives the interpreter's answers; the next engine's loop is emitted
+        var loop = engine.Tier.Network.Collections.Should().ContainSingle().Subject;
+        loop.HasTieredLoop.Should().BeFalse();
+        loop.LoopNotEmittedBecause.Should().Contain("collectible");
+        logger.Entries.Should().ContainSingle(e => e.Id == 24);
+        foreach (var person in people)
+        {
+            engine.Evaluate(person, Scenario.AsOf).StateOf("a-30").Should().Be(interpreted.Evaluate(person, Scenario.AsOf).StateOf("a-30"));
+        }
+
+        people.Select(p => interpreted.Evaluate(p, Scenario.AsOf)).Should().Contain(r => r.IsIn("a-30")).And.Contain(r => !r.IsIn("a-30"));
+        next.Tier.Network.Collections.Should().ContainSingle().Which.HasTieredLoop.Should().BeTrue();
+    }
+
+    /// <summary>A static method <c>bool Accepts(string kind)</c> (kind equals <paramref name="kind"/>) of a new collectible assembly.</summary>
+    private static MethodInfo CollectibleKindTest(string kind)
+    {
+        var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName($"Plugin{Guid.NewGuid():N}"), AssemblyBuilderAccess.RunAndCollect);
+        var type = assembly.DefineDynamicModule("Plugin").DefineType("Plugin.Rules", TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed);
+        var method = type.DefineMethod("Accepts", MethodAttributes.Public | MethodAttributes.Static, typeof(bool), [typeof(string)]);
+        var il = method.GetILGenerator();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldstr, kind);
+        il.Emit(OpCodes.Call, typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string)])!);
+        il.Emit(OpCodes.Ret);
+        return type.CreateType().GetMethod("Accepts")!;
     }
 }
