@@ -13,7 +13,8 @@ public sealed class SegmentEngineOptions
     /// <summary>
     /// Whether to interpret expression trees instead of compiling them to IL. The default value is <see langword="true"/>
     /// only where dynamic code cannot be compiled (NativeAOT); results are the same either way. When set, no straight-line
-    /// code is generated whatever <see cref="CodeGeneration"/> says.
+    /// code is generated whatever <see cref="CodeGeneration"/> says, and evaluations allocate (the expression interpreter
+    /// allocates on every call of a lambda).
     /// </summary>
     public bool PreferInterpretation { get; set; } = !RuntimeFeature.IsDynamicCodeCompiled;
 
