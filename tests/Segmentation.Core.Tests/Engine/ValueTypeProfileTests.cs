@@ -1,5 +1,6 @@
 using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
+using Segmentation.Core.Tracking;
 
 namespace Segmentation.Core.Tests.Engine;
 
@@ -37,6 +38,11 @@ public sealed class ValueTypeProfileTests
                 buffer[engine.IndexOf(id)].Should().Be(expected, $"{id} for shopper {shopper.Id} on the {tier} tier (buffer API)");
                 result.StateOf(id).Should().Be(expected, $"{id} for shopper {shopper.Id} on the {tier} tier");
             }
+        }
+
+        foreach (var id in Ids)
+        {
+            Shoppers().Select(s => Expected(s, id)).Should().Contain(true, id).And.Contain(false, id);
         }
     }
 
@@ -88,6 +94,28 @@ public sealed class ValueTypeProfileTests
         {
             engine.Evaluate(shoppers[i], AsOf, row);
             rows.AsSpan(i * width, width).ToArray().Should().Equal(row, $"shopper {shoppers[i].Id}");
+        }
+    }
+
+    [Fact]
+    public void ExplainAndValidUntil_ValueTypeProfiles_AgreeWithEvaluate()
+    {
+        // Arrange
+        var engine = SegmentEngine.Compile(Catalog(), Options("generated"));
+
+        foreach (var shopper in Shoppers())
+        {
+            // Act
+            var result = engine.Evaluate(shopper, AsOf);
+            var explanation = engine.Explain(shopper, "recent-buyer", AsOf);
+            var validity = engine.ValidUntil(shopper, "recent-buyer", AsOf);
+
+            // Assert: the explanation's outcome is the membership; a recent buyer stops being one once a purchase ages out
+            explanation.Outcome.Should().Be(result.IsIn("recent-buyer") ? ExplanationOutcome.Yes : ExplanationOutcome.No, shopper.Id);
+            if (result.IsIn("recent-buyer"))
+            {
+                validity.ValidUntil.Should().NotBeNull(shopper.Id).And.BeAfter(AsOf).And.BeOnOrBefore(AsOf.AddDays(30));
+            }
         }
     }
 
