@@ -27,6 +27,26 @@ using System.Diagnostics.CodeAnalysis;
 [assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "T:Segmentation.Core.Engine.Network.FusedScanCompiler",
     Justification = "Compiled-expression path only (List<T>/IEnumerator<T> over the item type), never taken where dynamic code is not compiled.")]
 
+// CollectionLoop, part of FusedScanCompiler's loops, reads the collection type's public GetEnumerator, MoveNext, Current,
+// Dispose, Count and indexer by reflection: a member the trimmer removed reads as null and the loop takes the
+// IEnumerable<T> path instead.
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "~T:Segmentation.Core.Engine.Network.CollectionLoop",
+    Justification = "Compiled-expression path only; named members are public members of the collection's own type.")]
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2075", Scope = "type", Target = "~T:Segmentation.Core.Engine.Network.CollectionLoop",
+    Justification = "Compiled-expression path only; a trimmed enumerator member reads as null and the IEnumerable<T> path is taken.")]
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2070", Scope = "type", Target = "~T:Segmentation.Core.Engine.Network.CollectionLoop",
+    Justification = "Compiled-expression path only; a trimmed enumerator member reads as null and the IEnumerable<T> path is taken.")]
+[assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "~T:Segmentation.Core.Engine.Network.CollectionLoop",
+    Justification = "Compiled-expression path only (arrays and List<T>/IEnumerable<T> of the item type), never taken where dynamic code is not compiled.")]
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "T:Segmentation.Core.Engine.Network.CollectionLoop",
+    Justification = "Compiled-expression path only; named members are public members of the collection's own type.")]
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2075", Scope = "type", Target = "T:Segmentation.Core.Engine.Network.CollectionLoop",
+    Justification = "Compiled-expression path only; a trimmed enumerator member reads as null and the IEnumerable<T> path is taken.")]
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2070", Scope = "type", Target = "T:Segmentation.Core.Engine.Network.CollectionLoop",
+    Justification = "Compiled-expression path only; a trimmed enumerator member reads as null and the IEnumerable<T> path is taken.")]
+[assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "T:Segmentation.Core.Engine.Network.CollectionLoop",
+    Justification = "Compiled-expression path only (arrays and List<T>/IEnumerable<T> of the item type), never taken where dynamic code is not compiled.")]
+
 [assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "~T:Segmentation.Core.Engine.Network.EmittedMethods",
     Justification = "Compiled-expression path only, never taken where dynamic code is not compiled; the lambdas it emits are the compilers' above.")]
 [assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "~T:Segmentation.Core.Engine.Network.EmittedMethods",

@@ -41,7 +41,6 @@ internal static class FusedScanCompiler
     {
         var frame = Parameter(typeof(Frame<TProfile>), "frame");
         var asOf = Variable(typeof(long), "asOf");
-        var source = Variable(typeof(IEnumerable<TItem>), "source");
         var item = Variable(typeof(TItem), "item");
         var t = Variable(typeof(long), "t");
         var age = Variable(typeof(long), "age");
@@ -69,21 +68,21 @@ internal static class FusedScanCompiler
             : Assign(t, facts.TicksOf(item));
         var body = Block(instant, IfThen(LessThanOrEqual(t, asOf), Block(perItem)));
         var itemsBody = facts.ItemsOf(Field(frame, nameof(Frame<TProfile>.Profile)));
+        var collection = CollectionLoop.Over(itemsBody, typeof(TItem));
         var block = new List<Expression>
         {
             // Called with no frame, the loop returns at once: that call makes the JIT compile it off the hot path.
             IfThen(ReferenceEqual(frame, Constant(null, frame.Type)), Return(end, Constant(true))),
             Assign(asOf, Field(frame, nameof(Frame<TProfile>.AsOfTicks))),
-            Assign(source, itemsBody.Type == typeof(IEnumerable<TItem>) ? itemsBody : Convert(itemsBody, typeof(IEnumerable<TItem>))),
-            IfThen(Equal(source, Constant(null)), Throw(New(typeof(InvalidOperationException).GetConstructor([typeof(string)])!, Constant(facts.NullMessage)))),
+            collection.Prepare(itemsBody, facts.NullMessage),
         };
         block.AddRange(accs.SelectMany(a => a.Initialize()));
-        block.Add(Loop(source, item, body));
+        block.Add(collection.Loop(item, body));
         var accumulators = Field(frame, nameof(Frame<TProfile>.Accumulators));
         block.AddRange(accs.Select(a => a.WriteBack(accumulators)));
         block.Add(Label(end, Constant(true)));
 
-        var variables = new[] { asOf, source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Append(age)
+        var variables = new[] { asOf, collection.Source, item, t }.Concat(filterState).Concat(selected).Concat(selectedDone).Append(age)
             .Concat(accs.SelectMany(a => a.Variables).Distinct());
         var loop = Lambda<Func<Frame<TProfile>, bool>>(Block(typeof(bool), variables, block), frame);
         // The feature check lets NativeAOT's compiler drop the emitter (which it could not analyze) with the branch.
@@ -174,43 +173,6 @@ internal static class FusedScanCompiler
         }
 
         return pairs.ToLookup(p => p.Owner, p => p.Member);
-    }
-
-    private static Expression Loop(ParameterExpression source, ParameterExpression item, Expression body)
-    {
-        var itemType = item.Type;
-        var listType = typeof(List<>).MakeGenericType(itemType);
-        var list = Variable(listType, "list");
-        var index = Variable(typeof(int), "i");
-        var count = Variable(typeof(int), "n");
-        var listBreak = Label("listDone");
-        var listLoop = Block(
-            [index, count],
-            Assign(index, Constant(0)),
-            Assign(count, Property(list, "Count")),
-            Expression.Loop(
-                IfThenElse(
-                    LessThan(index, count),
-                    Block(Assign(item, MakeIndex(list, listType.GetProperty("Item"), [index])), body, PostIncrementAssign(index)),
-                    Break(listBreak)),
-                listBreak));
-
-        var enumeratorType = typeof(IEnumerator<>).MakeGenericType(itemType);
-        var enumerator = Variable(enumeratorType, "e");
-        var enumBreak = Label("enumDone");
-        var enumLoop = Block(
-            [enumerator],
-            Assign(enumerator, Call(source, typeof(IEnumerable<>).MakeGenericType(itemType).GetMethod("GetEnumerator")!)),
-            TryFinally(
-                Expression.Loop(
-                    IfThenElse(
-                        Call(enumerator, typeof(System.Collections.IEnumerator).GetMethod("MoveNext")!),
-                        Block(Assign(item, Property(enumerator, "Current")), body),
-                        Break(enumBreak)),
-                    enumBreak),
-                Call(enumerator, typeof(IDisposable).GetMethod("Dispose")!)));
-
-        return Block([list], Assign(list, TypeAs(source, listType)), IfThenElse(NotEqual(list, Constant(null, listType)), listLoop, enumLoop));
     }
 
     /// <summary>
