@@ -111,6 +111,44 @@ public sealed class CollectionShapeTests
     }
 
     [Theory]
+    [InlineData("array")]
+    [InlineData("list")]
+    [InlineData("immutable-array")]
+    [InlineData("hash-set")]
+    public void Evaluate_NullElementInTheCollection_FaultsTheSegmentsThatReadItAlikeOnEveryTier(string shape)
+    {
+        var faults = new List<string>();
+        foreach (var tier in Tiers)
+        {
+            // Arrange: a null among the facts (its date cannot be read); "adult" does not read the collection
+            var catalog = SegmentCatalog.Create<Holder>(
+                s =>
+                {
+                    var facts = s.Dated(Selector(shape), f => f.At);
+                    s.Segment("busy").When(facts.Count().InLast(30).AtLeast(2));
+                    s.Segment("known").When(s.Where(h => h.Array.Length >= 0));
+                },
+                $"null-element-{shape}");
+            var engine = SegmentEngine.Compile(catalog, Options(tier));
+            var holder = new Holder([new Fact(Scenario.DaysAgo(1)), null!, new Fact(Scenario.DaysAgo(2))]);
+            var buffer = new SegmentState[engine.MembershipIds.Count];
+
+            // Act
+            var decided = engine.Evaluate(holder, Scenario.AsOf, buffer);
+            var result = engine.Evaluate(holder, Scenario.AsOf);
+
+            // Assert
+            decided.Should().BeFalse(tier);
+            buffer[engine.IndexOf("busy")].Should().Be(SegmentState.Faulted, tier);
+            result.StateOf("known").Should().Be(SegmentState.In, tier);
+            var fault = result.Faults.Should().ContainSingle(tier).Which;
+            faults.Add($"{fault.SegmentId} {fault.Exception.GetType().Name}");
+        }
+
+        faults.Distinct().Should().Equal("busy NullReferenceException");
+    }
+
+    [Theory]
     [InlineData("array", "Array")]
     [InlineData("list", "List")]
     [InlineData("derived-list", "Interface")]
