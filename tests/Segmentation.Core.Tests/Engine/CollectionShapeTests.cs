@@ -15,7 +15,7 @@ namespace Segmentation.Core.Tests.Engine;
 /// </summary>
 public sealed class CollectionShapeTests
 {
-    private static readonly string[] Tiers = ["interpreted", "network", "generated", "non-collectible"];
+    private static readonly IReadOnlyList<string> Tiers = EngineTiers.All;
 
     private static readonly string[] Shapes =
         ["array", "list", "derived-list", "read-only-list", "read-only-collection", "immutable-array", "hash-set", "immutable-list", "linked-list", "dictionary-values", "user-struct", "odd-bag", "lazy"];
@@ -44,7 +44,7 @@ public sealed class CollectionShapeTests
     public void Evaluate_CollectionOfEveryShape_AgreesWithPlainCSharp(string shape, string tier)
     {
         // Arrange
-        var engine = SegmentEngine.Compile(Catalog(shape), Options(tier));
+        var engine = SegmentEngine.Compile(Catalog(shape), EngineTiers.Options(tier));
         var buffer = new SegmentState[engine.MembershipIds.Count];
 
         foreach (var facts in FactLists())
@@ -65,26 +65,18 @@ public sealed class CollectionShapeTests
     [MemberData(nameof(AllocationFreeShapes))]
     public void Evaluate_BufferApi_AllocatesNothingPerProfileWhateverTheCollectionsShape(string shape)
     {
-        foreach (var tier in Tiers.Where(t => t != "interpreted"))
+        foreach (var tier in Tiers.Where(t => t != EngineTiers.Interpreted))
         {
             // Arrange
-            var engine = SegmentEngine.Compile(Catalog(shape), Options(tier));
+            var engine = SegmentEngine.Compile(Catalog(shape), EngineTiers.Options(tier));
             var holders = FactLists().Select(f => new Holder(f)).ToArray();
             var buffer = new SegmentState[engine.MembershipIds.Count];
-            foreach (var holder in holders)
-            {
-                engine.Evaluate(holder, Scenario.AsOf, buffer);
-            }
 
             // Act
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            foreach (var holder in holders)
-            {
-                engine.Evaluate(holder, Scenario.AsOf, buffer);
-            }
+            var allocated = EngineTiers.AllocatedPerPass(holders, h => engine.Evaluate(h, Scenario.AsOf, buffer));
 
             // Assert: from the first calls on (non-collectible loops are still unoptimized here)
-            (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0, $"{shape} on {tier}");
+            allocated.Should().Be(0, $"{shape} on {tier}");
         }
     }
 
@@ -97,7 +89,7 @@ public sealed class CollectionShapeTests
         foreach (var tier in Tiers)
         {
             // Arrange
-            var engine = SegmentEngine.Compile(Catalog(shape), Options(tier));
+            var engine = SegmentEngine.Compile(Catalog(shape), EngineTiers.Options(tier));
 
             // Act
             var result = engine.Evaluate(new Holder([new Fact(Scenario.DaysAgo(1))]), Scenario.AsOf);
@@ -129,7 +121,7 @@ public sealed class CollectionShapeTests
                     s.Segment("known").When(s.Where(h => h.Array.Length >= 0));
                 },
                 $"null-element-{shape}");
-            var engine = SegmentEngine.Compile(catalog, Options(tier));
+            var engine = SegmentEngine.Compile(catalog, EngineTiers.Options(tier));
             var holder = new Holder([new Fact(Scenario.DaysAgo(1)), null!, new Fact(Scenario.DaysAgo(2))]);
             var buffer = new SegmentState[engine.MembershipIds.Count];
 
@@ -173,15 +165,6 @@ public sealed class CollectionShapeTests
     private static SegmentState State(bool member) => member ? SegmentState.In : SegmentState.Out;
 
     private static bool Within(Fact fact, int days) => fact.At <= Scenario.AsOfUtc && fact.At > Scenario.DaysAgo(days);
-
-    private static SegmentEngineOptions Options(string tier) => tier switch
-    {
-        "interpreted" => new SegmentEngineOptions { PreferInterpretation = true },
-        "network" => new SegmentEngineOptions { CodeGeneration = CodeGeneration.Disabled },
-        "generated" => new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn },
-        "non-collectible" => new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false },
-        _ => throw new ArgumentOutOfRangeException(nameof(tier)),
-    };
 
     private static SegmentCatalog<Holder> Catalog(string shape) => SegmentCatalog.Create<Holder>(
         s =>

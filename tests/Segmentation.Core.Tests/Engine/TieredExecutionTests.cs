@@ -233,19 +233,9 @@ public sealed class TieredExecutionTests
         var customers = WorkloadGenerator.Generate(500);
         var engine = SegmentEngine.Compile(new WorkloadCatalog(SyntheticCatalogSpec.Generate(200)), new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = generation });
         var buffer = new SegmentState[engine.MembershipIds.Count];
-        foreach (var customer in customers)
-        {
-            engine.Evaluate(customer, Workload.AsOf, buffer);
-        }
 
         // Act
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var customer in customers)
-        {
-            engine.Evaluate(customer, Workload.AsOf, buffer);
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = EngineTiers.AllocatedPerPass(customers, c => engine.Evaluate(c, Workload.AsOf, buffer));
 
         // Assert
         engine.RunsGeneratedCode.Should().Be(generation == CodeGeneration.BeforeReturn);

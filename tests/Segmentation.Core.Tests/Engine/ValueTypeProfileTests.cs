@@ -1,5 +1,6 @@
 using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
+using Segmentation.Core.Tests.Support;
 using Segmentation.Core.Tracking;
 
 namespace Segmentation.Core.Tests.Engine;
@@ -14,14 +15,14 @@ public sealed class ValueTypeProfileTests
 
     private static readonly string[] Ids = ["recent-buyer", "big-spender", "nordic", "adult", "nordic-big-spender"];
 
-    public static TheoryData<string> Tiers => ["interpreted", "network", "generated", "non-collectible"];
+    public static TheoryData<string> Tiers => [.. EngineTiers.All];
 
     [Theory]
     [MemberData(nameof(Tiers))]
     public void Evaluate_ValueTypeProfiles_AgreesWithPlainCSharpOnEveryTier(string tier)
     {
         // Arrange
-        var engine = SegmentEngine.Compile(Catalog(), Options(tier));
+        var engine = SegmentEngine.Compile(Catalog(), EngineTiers.Options(tier));
         var buffer = new SegmentState[engine.MembershipIds.Count];
 
         foreach (var shopper in Shoppers())
@@ -47,31 +48,21 @@ public sealed class ValueTypeProfileTests
     }
 
     [Theory]
-    [InlineData("network")]
-    [InlineData("generated")]
-    [InlineData("non-collectible")]
+    [InlineData(EngineTiers.Network)]
+    [InlineData(EngineTiers.Generated)]
+    [InlineData(EngineTiers.NonCollectible)]
     public void Evaluate_BufferApiWithValueTypeProfiles_AllocatesNothingPerProfile(string tier)
     {
         // Arrange
-        var engine = SegmentEngine.Compile(Catalog(), Options(tier));
+        var engine = SegmentEngine.Compile(Catalog(), EngineTiers.Options(tier));
         var shoppers = Shoppers();
         var buffer = new SegmentState[engine.MembershipIds.Count];
-        foreach (var shopper in shoppers)
-        {
-            engine.Evaluate(shopper, AsOf, buffer);
-        }
 
         // Act
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var shopper in shoppers)
-        {
-            engine.Evaluate(shopper, AsOf, buffer);
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = EngineTiers.AllocatedPerPass(shoppers, s => engine.Evaluate(s, AsOf, buffer));
 
         // Assert
-        engine.RunsGeneratedCode.Should().Be(tier != "network");
+        engine.RunsGeneratedCode.Should().Be(tier != EngineTiers.Network);
         allocated.Should().Be(0);
     }
 
@@ -79,7 +70,7 @@ public sealed class ValueTypeProfileTests
     public void EvaluateBatch_ValueTypeProfiles_FillsTheSameRowsAsOneByOne()
     {
         // Arrange
-        var engine = SegmentEngine.Compile(Catalog(), Options("generated"));
+        var engine = SegmentEngine.Compile(Catalog(), EngineTiers.Options(EngineTiers.Generated));
         var shoppers = Shoppers();
         var width = engine.MembershipIds.Count;
         var rows = new SegmentState[shoppers.Length * width];
@@ -101,7 +92,7 @@ public sealed class ValueTypeProfileTests
     public void ExplainAndValidUntil_ValueTypeProfiles_AgreeWithEvaluate()
     {
         // Arrange
-        var engine = SegmentEngine.Compile(Catalog(), Options("generated"));
+        var engine = SegmentEngine.Compile(Catalog(), EngineTiers.Options(EngineTiers.Generated));
 
         foreach (var shopper in Shoppers())
         {
@@ -118,15 +109,6 @@ public sealed class ValueTypeProfileTests
             }
         }
     }
-
-    private static SegmentEngineOptions Options(string tier) => tier switch
-    {
-        "interpreted" => new SegmentEngineOptions { PreferInterpretation = true },
-        "network" => new SegmentEngineOptions { CodeGeneration = CodeGeneration.Disabled },
-        "generated" => new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn },
-        "non-collectible" => new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false },
-        _ => throw new ArgumentOutOfRangeException(nameof(tier)),
-    };
 
     private static SegmentCatalog<Shopper> Catalog() => SegmentCatalog.Create<Shopper>(
         s =>
