@@ -80,6 +80,19 @@ public sealed class CollectionShapeTests
         }
     }
 
+    [Fact]
+    public void Compile_NonCollectibleCode_EmitsTheLoopOfEveryShapeAsATieredMethod()
+    {
+        foreach (var shape in Shapes)
+        {
+            var engine = SegmentEngine.Compile(Catalog(shape), EngineTiers.Options(EngineTiers.NonCollectible));
+
+            var loop = engine.Tier.Network.Collections.Should().ContainSingle().Subject;
+            loop.LoopNotEmittedBecause.Should().BeNull(shape);
+            loop.HasTieredLoop.Should().BeTrue(shape);
+        }
+    }
+
     [Theory]
     [InlineData("null")]
     [InlineData("default-immutable-array")]
