@@ -8,6 +8,9 @@ namespace Segmentation.Core.Engine.Network;
 /// </summary>
 internal sealed class Network<TProfile>
 {
+    /// <summary>The network's number in the per-thread frame cache (see <see cref="FrameCache"/>).</summary>
+    public long Owner { get; } = FrameCache.NewOwner();
+
     public required CollectionScanner<TProfile>[] Collections { get; init; }
 
     public required ValueNode<TProfile>[] Values { get; init; }
