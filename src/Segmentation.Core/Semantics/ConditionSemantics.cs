@@ -58,9 +58,12 @@ public static class ConditionSemantics
         CatalogValidator.EnsureValid(new CatalogDefinition<TProfile>([new SegmentDefinition("leaf", "leaf", [condition])], [], []) { Name = "leaf condition" });
         var (network, node) = NetworkBuilder<TProfile>.BuildLeaf(condition, new LambdaCompiler(interpret: false));
         var index = node.Index;
+        var spare = new LeafFrame<TProfile>();
         return (profile, asOf) =>
         {
-            var frame = FrameCache.Rent(network);
+            // A leaf keeps one frame of its own: a backend calls many leaves per profile, more than a thread's frame
+            // cache holds, and would otherwise allocate a frame per call. Concurrent calls take fresh ones.
+            var frame = Interlocked.Exchange(ref spare.Frame, null) ?? new Frame<TProfile>(network.Shape);
             try
             {
                 frame.Reset(profile, asOf);
@@ -74,8 +77,15 @@ public static class ConditionSemantics
             }
             finally
             {
-                FrameCache.Return(frame);
+                frame.Release();
+                Volatile.Write(ref spare.Frame, frame);
             }
         };
+    }
+
+    /// <summary>The frame a compiled leaf reuses between calls.</summary>
+    private sealed class LeafFrame<TProfile>
+    {
+        public Frame<TProfile>? Frame;
     }
 }

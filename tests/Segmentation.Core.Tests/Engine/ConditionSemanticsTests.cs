@@ -28,6 +28,48 @@ public sealed class ConditionSemanticsTests
     }
 
     [Fact]
+    public void CompileLeaf_ManyLeavesCalledInTurn_ReuseTheirFramesAndAllocateNothing()
+    {
+        // Arrange: more leaves than a thread's frame cache holds, called in turn as a backend calls them per profile
+        var leaves = Enumerable.Range(1, 40)
+            .Select(days => ConditionSemantics.CompileLeaf<Person>(
+                Aggregate(AggregateKind.Count, TimeWindow.Last(TimeSpan.FromDays(days)), new Comparison(ComparisonOperator.AtLeast, 1m))))
+            .ToArray();
+        var people = Enumerable.Range(0, 30).Select(i => With(new Fact(DaysAgo(i + 0.5)))).ToArray();
+        var matches = 0;
+
+        // Act
+        var allocated = EngineTiers.AllocatedPerPass(people, p =>
+        {
+            foreach (var leaf in leaves)
+            {
+                matches += leaf(p, AsOf) ? 1 : 0;
+            }
+        });
+
+        // Assert: leaf d matches the person whose fact is i + 0.5 days old when i + 0.5 < d
+        allocated.Should().Be(0);
+        matches.Should().Be(2 * people.Sum(p => leaves.Length - (int)Math.Ceiling((AsOfUtc - p.Facts![0].At).TotalDays) + 1));
+    }
+
+    [Fact]
+    public async Task CompileLeaf_CalledOnManyThreadsAndReentrantly_AnswersEveryCallAlone()
+    {
+        // Arrange: a predicate that, for 5 or more, calls the same leaf from inside itself on 5 less (which is false)
+        Func<Person, DateTimeOffset, bool>? self = null;
+        var leaf = ConditionSemantics.CompileLeaf<Person>(new PredicateCondition(
+            (Expression<Func<Person, bool>>)(p => p.Nps >= 5 && !self!(new Person { Nps = p.Nps - 5 }, AsOf))));
+        self = leaf;
+
+        // Act: four threads, each call nesting one call on another profile
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+            Enumerable.Range(0, 2_000).All(i => leaf(new Person { Nps = i % 10 }, AsOf) == (i % 10 >= 5)))));
+
+        // Assert
+        results.Should().AllSatisfy(r => r.Should().BeTrue());
+    }
+
+    [Fact]
     public void CompileLeaf_NoFacts_AverageHasNoValueAndNeverMatches()
     {
         var average = ConditionSemantics.CompileLeaf<Person>(
