@@ -20,6 +20,17 @@ public static class Alternation
     /// <summary>Measures and prints one line: medians and median ratios.</summary>
     public static int Run(int segments, int rounds)
     {
+        if (!CatalogSizeOption.IsValid("--alternate", segments))
+        {
+            return 2;
+        }
+
+        if (rounds < 1)
+        {
+            Console.Error.WriteLine($"--rounds takes a number of rounds of at least 1; got {rounds}.");
+            return 2;
+        }
+
         var customers = WorkloadGenerator.Generate(Customers, seed: 42);
         var specs = SyntheticCatalogSpec.Generate(segments - HandWrittenSegments.Count, seed: 7);
         var collectible = Engines.Generated(specs);

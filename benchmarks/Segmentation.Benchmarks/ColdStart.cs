@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Segmentation.Benchmarks.Infrastructure;
 using Segmentation.Core.Engine;
 using Segmentation.ReferenceWorkload;
 
@@ -16,6 +17,11 @@ public static class ColdStart
     /// <summary>Measures and prints one line: segments, ms to first result, ms until generated code.</summary>
     public static int Run(long mainStarted, int segments)
     {
+        if (!CatalogSizeOption.IsValid("--cold", segments))
+        {
+            return 2;
+        }
+
         var specs = SyntheticCatalogSpec.Generate(segments - HandWrittenSegments.Count, seed: 7);
         var customer = WorkloadGenerator.Generate(1, seed: 42)[0];
         var engine = SegmentEngine.Compile(new WorkloadCatalog(specs));
