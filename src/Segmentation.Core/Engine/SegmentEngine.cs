@@ -147,11 +147,7 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
     /// <inheritdoc />
     public SegmentationResult Evaluate(TProfile profile, DateTimeOffset asOf)
     {
-        if (profile is null)
-        {
-            throw new ArgumentNullException(nameof(profile));
-        }
-
+        ProfileArgument.ThrowIfNull(profile);
         var frame = Rent();
         try
         {
@@ -168,12 +164,7 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
     /// <inheritdoc />
     public bool Evaluate(TProfile profile, DateTimeOffset asOf, Span<SegmentState> memberships, Span<decimal> scores = default)
     {
-        if (profile is null)
-        {
-            // Not ArgumentNullException.ThrowIfNull: it takes an object, so a value-type profile would be boxed, 40 B or more per evaluation.
-            throw new ArgumentNullException(nameof(profile));
-        }
-
+        ProfileArgument.ThrowIfNull(profile);
         var shape = network.Shape;
         if (memberships.Length < shape.Memberships)
         {
@@ -210,11 +201,7 @@ public sealed partial class SegmentEngine<TProfile> : ISegmentEngine<TProfile>
     /// <inheritdoc />
     public Explanation Explain(TProfile profile, string segmentId, DateTimeOffset asOf)
     {
-        if (profile is null)
-        {
-            throw new ArgumentNullException(nameof(profile));
-        }
-
+        ProfileArgument.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(segmentId);
         var frame = new Frame<TProfile>(network.Shape);
         frame.Reset(profile, asOf);

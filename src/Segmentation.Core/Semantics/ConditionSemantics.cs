@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Segmentation.Core.Engine.Network;
 using Segmentation.Core.Model;
@@ -58,12 +59,12 @@ public static class ConditionSemantics
         CatalogValidator.EnsureValid(new CatalogDefinition<TProfile>([new SegmentDefinition("leaf", "leaf", [condition])], [], []) { Name = "leaf condition" });
         var (network, node) = NetworkBuilder<TProfile>.BuildLeaf(condition, new LambdaCompiler(interpret: false));
         var index = node.Index;
-        var spare = new LeafFrame<TProfile>();
+        var spare = new StrongBox<Frame<TProfile>?>();
         return (profile, asOf) =>
         {
             // A leaf keeps one frame of its own: a backend calls many leaves per profile, more than a thread's frame
             // cache holds, and would otherwise allocate a frame per call. Concurrent calls take fresh ones.
-            var frame = Interlocked.Exchange(ref spare.Frame, null) ?? new Frame<TProfile>(network.Shape);
+            var frame = Interlocked.Exchange(ref spare.Value, null) ?? new Frame<TProfile>(network.Shape);
             try
             {
                 frame.Reset(profile, asOf);
@@ -78,14 +79,8 @@ public static class ConditionSemantics
             finally
             {
                 frame.Release();
-                Volatile.Write(ref spare.Frame, frame);
+                Volatile.Write(ref spare.Value, frame);
             }
         };
-    }
-
-    /// <summary>The frame a compiled leaf reuses between calls.</summary>
-    private sealed class LeafFrame<TProfile>
-    {
-        public Frame<TProfile>? Frame;
     }
 }

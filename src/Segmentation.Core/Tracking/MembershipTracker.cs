@@ -61,7 +61,7 @@ public sealed class MembershipTracker<TProfile>
     /// <exception cref="MembershipStoreException">The store failed.</exception>
     public async ValueTask<MembershipUpdate> TrackAsync(TProfile profile, DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(profile);
+        ProfileArgument.ThrowIfNull(profile);
         var update = (await TrackBatchAsync([profile], asOf, null, cancellationToken).ConfigureAwait(false))[0];
         return update.Status == MembershipUpdateStatus.Untracked
             ? throw new InvalidOperationException("The profile's id could not be read, so its memberships cannot be tracked.")

@@ -63,7 +63,7 @@ public sealed class ValidityAnalyzer<TProfile>
 
     private MembershipValidity Analyze(TProfile profile, DateTimeOffset asOf, string scope, int[] slots)
     {
-        ArgumentNullException.ThrowIfNull(profile);
+        ProfileArgument.ThrowIfNull(profile);
         var plan = plans.GetOrAdd(scope, Plan);
         if (plan.Unknown.Count > 0)
         {

@@ -24,11 +24,13 @@ internal sealed class CollectionLoop
     private static readonly Assembly[] Libraries = [typeof(object).Assembly, typeof(LinkedList<>).Assembly, typeof(ImmutableArray<>).Assembly];
 
     private readonly Kind kind;
+    private readonly Expression items;
     private readonly MethodInfo? getEnumerator;
 
-    private CollectionLoop(Kind kind, ParameterExpression source, MethodInfo? getEnumerator)
+    private CollectionLoop(Kind kind, Expression items, ParameterExpression source, MethodInfo? getEnumerator)
     {
         this.kind = kind;
+        this.items = items.Type == source.Type ? items : Convert(items, source.Type);
         Source = source;
         this.getEnumerator = getEnumerator;
     }
@@ -65,29 +67,26 @@ internal sealed class CollectionLoop
         var type = typed.Type;
         if (type.IsSZArray && Yields(type.GetElementType()!, itemType))
         {
-            return new(Kind.Array, Variable(type, "array"), null);
+            return new(Kind.Array, typed, Variable(type, "array"), null);
         }
 
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && Yields(type.GetGenericArguments()[0], itemType))
         {
-            return new(Kind.List, Variable(type, "list"), null);
+            return new(Kind.List, typed, Variable(type, "list"), null);
         }
 
         if (Libraries.Contains(type.Assembly) && PatternEnumerator(type, itemType) is { } method)
         {
-            return new(Kind.Pattern, Variable(type, "source"), method);
+            return new(Kind.Pattern, typed, Variable(type, "source"), method);
         }
 
-        return new(Kind.Interface, Variable(typeof(IEnumerable<>).MakeGenericType(itemType), "source"), null);
+        return new(Kind.Interface, items, Variable(typeof(IEnumerable<>).MakeGenericType(itemType), "source"), null);
     }
 
     /// <summary>Stores the collection in <see cref="Source"/> and throws <see cref="InvalidOperationException"/> with <paramref name="nullMessage"/> when it is <see langword="null"/>.</summary>
-    public Expression Prepare(Expression items, string nullMessage)
+    public Expression Prepare(string nullMessage)
     {
-        var value = items.Type == Source.Type
-            ? items
-            : items is UnaryExpression { NodeType: ExpressionType.Convert } convert && convert.Operand.Type == Source.Type ? convert.Operand : Convert(items, Source.Type);
-        var store = Assign(Source, value);
+        var store = Assign(Source, items);
         if (Source.Type.IsValueType)
         {
             return store;

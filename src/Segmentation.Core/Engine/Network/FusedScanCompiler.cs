@@ -74,7 +74,7 @@ internal static class FusedScanCompiler
             // Called with no frame, the loop returns at once: that call makes the JIT compile it off the hot path.
             IfThen(ReferenceEqual(frame, Constant(null, frame.Type)), Return(end, Constant(true))),
             Assign(asOf, Field(frame, nameof(Frame<TProfile>.AsOfTicks))),
-            collection.Prepare(itemsBody, facts.NullMessage),
+            collection.Prepare(facts.NullMessage),
         };
         block.AddRange(accs.SelectMany(a => a.Initialize()));
         block.Add(collection.Loop(item, body));
