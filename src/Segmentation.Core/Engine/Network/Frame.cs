@@ -171,6 +171,7 @@ internal sealed class Frame<TProfile>
     /// Prepares the frame for an evaluation. <paramref name="nodeState"/>: clear the node network's memo of values and
     /// conditions, which generated code never reads (an evaluation that falls back to the network resets again with it).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Reset(TProfile profile, DateTimeOffset asOf, bool nodeState = true)
     {
         Profile = profile;
@@ -182,13 +183,29 @@ internal sealed class Frame<TProfile>
         var epoch = Epoch + 1;
         if (epoch == 0)
         {
-            Array.Clear(CodeStamps);
-            Array.Clear(CollectionScans);
-            epoch = 1;
+            epoch = RestartEpochs();
         }
 
         Epoch = epoch;
+        if (nodeState || HasFaults)
+        {
+            Clear(nodeState);
+        }
+    }
 
+    /// <summary>Forgets every stamp when the epoch wraps around; returns the first epoch.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int RestartEpochs()
+    {
+        Array.Clear(CodeStamps);
+        Array.Clear(CollectionScans);
+        return 1;
+    }
+
+    /// <summary>Clears the node network's memo (when <paramref name="nodeState"/>) and the last evaluation's faults.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Clear(bool nodeState)
+    {
         if (nodeState)
         {
             Array.Clear(ValueStates);
