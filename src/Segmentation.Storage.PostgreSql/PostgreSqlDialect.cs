@@ -34,16 +34,42 @@ internal sealed partial class PostgreSqlDialect : RelationalDialect, IAsyncDispo
 
     public PostgreSqlDialect(string connectionString, TimeSpan timeout)
     {
+        var builder = ConnectionSettings(connectionString, timeout);
+        dataSource = NpgsqlDataSource.Create(builder);
+        StoreName = $"PostgreSQL membership store '{builder.Host}:{builder.Port}/{builder.Database}'";
+    }
+
+    /// <summary>
+    /// The store's connection settings: the timeouts, and <c>Max Auto Prepare</c> 32 unless the connection string sets
+    /// it — the store's statements are few and fixed, so prepared once per connection the server parses and plans each
+    /// once. An explicit value is kept, including 0 (no automatic preparation, for example behind a pooler in
+    /// transaction mode).
+    /// </summary>
+    internal static NpgsqlConnectionStringBuilder ConnectionSettings(string connectionString, TimeSpan timeout)
+    {
         var seconds = (int)Math.Ceiling(timeout.TotalSeconds);
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = seconds, Timeout = Math.Min(seconds, 1024) };
-        if (builder.MaxAutoPrepare == 0)
+        if (!SetsMaxAutoPrepare(connectionString))
         {
-            // The store's statements are few and fixed: prepared once per connection, the server parses and plans each once.
             builder.MaxAutoPrepare = 32;
         }
 
-        dataSource = NpgsqlDataSource.Create(builder);
-        StoreName = $"PostgreSQL membership store '{builder.Host}:{builder.Port}/{builder.Database}'";
+        return builder;
+    }
+
+    /// <summary>Whether the connection string names <c>Max Auto Prepare</c> (keywords are case-insensitive, spaces optional).</summary>
+    private static bool SetsMaxAutoPrepare(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (string key in given.Keys)
+        {
+            if (string.Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public override string StoreName { get; }

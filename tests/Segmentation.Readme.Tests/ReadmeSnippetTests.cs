@@ -126,7 +126,7 @@ public sealed class ReadmeSnippetTests
     }
 
     [Fact]
-    public void TestingReadme_DecisionTableExample_PassesAgainstTheExampleCatalog()
+    public void TestingReadme_DecisionTableExample_PassesAgainstTheExampleCatalogWithCompleteCoverage()
     {
         const string Readme = "src/Segmentation.Testing/README.md";
         var blocks = MarkdownBlocks.Read(Readme);
@@ -139,13 +139,17 @@ public sealed class ReadmeSnippetTests
             var table = DecisionTable.ParseCsv("""
             {{csv.TrimEnd('\n')}}
             """, "segments.csv");
-            Console.WriteLine(table.Run(SegmentEngine.Compile(new MyCatalog()), CustomerRows.Map));
+            var engine = SegmentEngine.Compile(new MyCatalog());
+            var coverage = ConditionCoverage.For(engine);
+            Console.WriteLine(table.Run(engine, CustomerRows.Map, coverage));
+            coverage.ThrowIfIncomplete();
+            Console.WriteLine("coverage complete");
             """", null, "harness");
 
         var (image, problems) = SnippetCompiler.Compile(harness, types);
 
         problems.Should().BeEmpty();
-        SnippetCompiler.Run(image!).Trim().Should().Be("Decision table 'segments.csv': all 2 rows passed.");
+        SnippetCompiler.Run(image!).ReplaceLineEndings("\n").Trim().Should().Be("Decision table 'segments.csv': all 3 rows passed.\ncoverage complete", "the README's coverage example runs ThrowIfIncomplete over this table");
     }
 
     /// <summary>The C# blocks of a README that the tests compile: all of a package README, the marked ones of README.md.</summary>

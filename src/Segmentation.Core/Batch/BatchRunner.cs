@@ -21,7 +21,7 @@ namespace Segmentation.Core.Batch;
 /// </para>
 /// </summary>
 /// <typeparam name="TProfile">The profile type.</typeparam>
-public sealed class BatchRunner<TProfile>
+public sealed partial class BatchRunner<TProfile>
 {
     private const int StreamChunkSize = 256;
     private readonly ISegmentEngine<TProfile> engine;

@@ -19,7 +19,7 @@ namespace Segmentation.Core.Tracking;
 /// can be resumed after a crash: profiles it already committed are skipped, the rest are tracked once.
 /// </remarks>
 /// <typeparam name="TProfile">The profile type; its catalog must name a profile id (<c>IdentifiedBy</c>).</typeparam>
-public sealed class MembershipTracker<TProfile>
+public sealed partial class MembershipTracker<TProfile>
 {
     private readonly SegmentEngine<TProfile> engine;
     private readonly IMembershipStore store;

@@ -15,7 +15,7 @@ namespace Segmentation.Core.Tracking;
 /// order and the first one whose state differs is the answer. One analyzer per engine; thread-safe.
 /// </summary>
 /// <typeparam name="TProfile">The profile type.</typeparam>
-public sealed class ValidityAnalyzer<TProfile>
+public sealed partial class ValidityAnalyzer<TProfile>
 {
     private const string AllScope = "\0all";
     private static readonly TimeSpan PeriodicHorizon = TimeSpan.FromDays((5 * 365) + 2);

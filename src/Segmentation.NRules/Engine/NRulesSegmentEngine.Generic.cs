@@ -15,7 +15,7 @@ namespace Segmentation.NRules.Engine;
 /// native engine. Immutable and safe to share across threads (each evaluation has its own session).
 /// </summary>
 /// <typeparam name="TProfile">The profile type.</typeparam>
-public sealed class NRulesSegmentEngine<TProfile> : ISegmentEngine<TProfile>
+public sealed partial class NRulesSegmentEngine<TProfile> : ISegmentEngine<TProfile>
 {
     private readonly TimeProvider timeProvider;
     private readonly SessionStrategy strategy;

@@ -1,3 +1,4 @@
+using Segmentation.Core.Batch;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Rules;
 using Segmentation.Core.Tests.Support;
@@ -85,6 +86,61 @@ public sealed class DateTimeAsOfTests
             AsOfTime.From(Midnight).Should().Be(MidnightUtc);
         });
     }
+
+    [Fact]
+    public void BatchRunner_DateTimeOverloadsUnderUtcPlusNine_ApplyTheUtcRule()
+    {
+        LocalZone.PlusNine(() =>
+        {
+            var runner = new BatchRunner<Person>(Engine);
+            runner.Evaluate([Buyer], (DateTimeOffset)Midnight).Single().IsIn("bought").Should().BeFalse("the implicit conversion reads local time");
+
+            runner.Evaluate([Buyer], Midnight).Single().IsIn("bought").Should().BeTrue();
+            var matrix = new SegmentState[1];
+            runner.Evaluate(new[] { Buyer }, Midnight, matrix).Should().Be(0);
+            matrix[0].Should().Be(SegmentState.In);
+            matrix[0] = SegmentState.Out;
+            runner.Evaluate(new ReadOnlySpan<Person>([Buyer]), Midnight, matrix).Should().Be(0);
+            matrix[0].Should().Be(SegmentState.In);
+            runner.RunAsync([Buyer], Midnight).GetAwaiter().GetResult().SegmentCounts["bought"].Should().Be(1);
+            runner.RunAsync(Stream(Buyer), Midnight).GetAwaiter().GetResult().AsOf.Should().Be(MidnightUtc);
+            Collect(runner.Run([Buyer], Midnight)).Should().ContainSingle().Which.Result.IsIn("bought").Should().BeTrue();
+            Collect(runner.Run(Stream(Buyer), Midnight)).Should().ContainSingle().Which.Result.AsOf.Should().Be(MidnightUtc);
+        });
+    }
+
+    [Fact]
+    public void MembershipTrackerAndValidityAnalyzer_DateTimeOverloadsUnderUtcPlusNine_ApplyTheUtcRule()
+    {
+        LocalZone.PlusNine(() =>
+        {
+            var engine = Scenario.Compile(s =>
+            {
+                s.IdentifiedBy(p => p.Id);
+                s.Segment("bought").When(s.Dated(p => p.Facts, f => f.At).Any().Ever());
+            });
+            var tracker = new MembershipTracker<Person>(engine, new InMemoryMembershipStore());
+
+            tracker.TrackAsync(Buyer, Midnight).AsTask().GetAwaiter().GetResult().Result.IsIn("bought").Should().BeTrue();
+            var second = new Person { Id = "p2", Facts = Buyer.Facts };
+            tracker.TrackManyAsync([second], Midnight).AsTask().GetAwaiter().GetResult().Single().Result.AsOf.Should().Be(MidnightUtc);
+            tracker.TrackRunAsync("run-1", [Buyer], Midnight).AsTask().GetAwaiter().GetResult().AsOf.Should().Be(MidnightUtc);
+            tracker.TrackRunAsync("run-2", Stream(Buyer), Midnight).AsTask().GetAwaiter().GetResult().AsOf.Should().Be(MidnightUtc);
+
+            var notYet = Scenario.With(new Fact(new DateTime(2026, 11, 1, 6, 0, 0, DateTimeKind.Utc)));
+            var analyzer = ValidityAnalyzer<Person>.For(engine);
+            analyzer.ValidUntil(notYet, Midnight).AsOf.Should().Be(MidnightUtc);
+            analyzer.ValidUntil(notYet, "bought", Midnight).ValidUntil.Should().Be(MidnightUtc.AddHours(6));
+        });
+    }
+
+    private static async IAsyncEnumerable<Person> Stream(Person person)
+    {
+        await Task.Yield();
+        yield return person;
+    }
+
+    private static List<BatchItem> Collect(BatchRun run) => run.ToBlockingEnumerable().ToList();
 
     [Fact]
     public void InterfaceDefaults_AnotherImplementation_GetsTheDateTimeOverloadsWithTheUtcRule()
