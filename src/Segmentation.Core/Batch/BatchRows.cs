@@ -13,9 +13,9 @@ internal static class BatchRows
     public static int Evaluate<TProfile, TEvaluation>(TEvaluation evaluation, ReadOnlySpan<TProfile> profiles, DateTimeOffset asOf, Span<SegmentState> memberships, int width)
         where TEvaluation : IProfileEvaluation<TProfile>
     {
-        if (memberships.Length < profiles.Length * width)
+        if (memberships.Length < (long)profiles.Length * width)
         {
-            throw new ArgumentException($"The membership buffer needs {profiles.Length * width} entries.", nameof(memberships));
+            throw new ArgumentException($"The membership buffer needs {(long)profiles.Length * width} entries.", nameof(memberships));
         }
 
         var faulted = 0;

@@ -47,9 +47,9 @@ internal static class ListBatch
     public static int Matrix<TProfile>(BatchEvaluator<TProfile> evaluator, TProfile[] profiles, SegmentState[] memberships, BatchOptions options, CancellationToken cancellationToken)
     {
         var width = evaluator.Width;
-        if (memberships.Length < profiles.Length * width)
+        if (memberships.Length < (long)profiles.Length * width)
         {
-            throw new ArgumentException($"The membership buffer needs {profiles.Length * width} entries.", nameof(memberships));
+            throw new ArgumentException($"The membership buffer needs {(long)profiles.Length * width} entries.", nameof(memberships));
         }
 
         if (RunsInline(profiles.Length, options, cancellationToken))

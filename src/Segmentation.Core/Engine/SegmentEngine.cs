@@ -34,10 +34,12 @@ public static class SegmentEngine
     /// <param name="ruleSet">The rule set.</param>
     /// <param name="options">Options; the default uses <see cref="TimeProvider.System"/>.</param>
     /// <returns>The engine.</returns>
+    /// <exception cref="ArgumentException">An option is invalid (a null <see cref="SegmentEngineOptions.TimeProvider"/>, a negative budget); every problem is listed.</exception>
     public static SegmentEngine<TProfile> Compile<TProfile>(RuleSet<TProfile> ruleSet, SegmentEngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         options ??= new SegmentEngineOptions();
+        SegmentEngineOptionsValidator.ThrowIfInvalid(options, nameof(options));
         // With code generation on, even the collections' fused loops are generated with the code tier, off the path to
         // the first result; until then the network scans interpreted, with the same answers.
         var generate = !options.PreferInterpretation && options.CodeGeneration != CodeGeneration.Disabled;

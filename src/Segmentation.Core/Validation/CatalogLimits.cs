@@ -9,4 +9,12 @@ public static class CatalogLimits
     /// a person writes, and small enough that compiling, evaluating and explaining stay well within a 1 MB thread stack.
     /// </summary>
     public const int MaxNestingDepth = 100;
+
+    /// <summary>
+    /// The deepest nesting of one of your lambdas (a predicate, selector, filter or date: expression nodes inside one
+    /// another, such as a chain of <c>||</c>) that a catalog may use; deeper is a definition error naming the condition's
+    /// path. The value is 500, which compiling, evaluating and explaining handle within a 1 MB thread stack; a long chain of
+    /// alternatives is better written as a set.
+    /// </summary>
+    public const int MaxExpressionDepth = 500;
 }

@@ -7,6 +7,11 @@ internal static class ConditionRules
 {
     public static IEnumerable<(string Property, string Message)> Check(ConditionDefinition condition, ValidationScope scope)
     {
+        foreach (var problem in ExpressionDepth.Problems(condition))
+        {
+            yield return problem;
+        }
+
         switch (condition)
         {
             case AllCondition { Conditions.Count: 0 }:
@@ -34,6 +39,11 @@ internal static class ConditionRules
     private static IEnumerable<(string Property, string Message)> CheckComparison(ComparisonCondition condition, ValidationScope scope)
     {
         var comparison = condition.Comparison;
+        if (!Enum.IsDefined(comparison.Operator))
+        {
+            yield return ("operator", $"{(int)comparison.Operator} is not a comparison operator");
+        }
+
         if (comparison.Operator == ComparisonOperator.Between && comparison.Upper is { } upper && upper < comparison.Threshold)
         {
             yield return ("threshold", $"the range is inverted: {Comparison.Format(comparison.Threshold)} > {Comparison.Format(upper)}");

@@ -110,6 +110,84 @@ public sealed class DeepInputTests
         });
     }
 
+    [Theory]
+    [InlineData(2_000)]
+    [InlineData(50_000)]
+    public void Compile_LambdaDeeperThanTheLimit_IsADefinitionErrorWithPath(int alternatives)
+    {
+        OnSmallStack(() =>
+        {
+            var catalog = SegmentCatalog.Create<Person>(
+                s =>
+                {
+                    s.Segment("ids").When(AnyNpsOf(alternatives));
+                    s.Segment("spend").When(s.Dated(p => p.Facts, f => f.At).Count(AnyAmountOf(alternatives)).Ever().AtLeast(1));
+                },
+                "deep");
+
+            var act = () => SegmentEngine.Compile(catalog);
+
+            var message = $"the expression is nested more than {CatalogLimits.MaxExpressionDepth} deep; the limit is {CatalogLimits.MaxExpressionDepth} " +
+                "(for many alternatives, test a set: s.Text(...).In(...), or a HashSet the lambda captures)";
+            act.Should().Throw<CatalogDefinitionException>().Which.Errors.Should().Equal(
+                new CatalogError("segments[ids].conditions[0].predicate", message),
+                new CatalogError("segments[spend].conditions[0].filter", message));
+        });
+    }
+
+    [Theory]
+    [InlineData(false, CodeGeneration.BeforeReturn)]
+    [InlineData(false, CodeGeneration.Disabled)]
+    [InlineData(true, CodeGeneration.Disabled)]
+    public void Compile_LambdaAtTheLimit_CompilesEvaluatesAndExplainsOnEveryTier(bool interpret, CodeGeneration generation)
+    {
+        // n alternatives are n + 3 levels deep: the lambda, n - 1 "||", the comparison, the member and the parameter.
+        const int Alternatives = CatalogLimits.MaxExpressionDepth - 3;
+        OnSmallStack(() =>
+        {
+            var engine = SegmentEngine.Compile(
+                SegmentCatalog.Create<Person>(
+                    s =>
+                    {
+                        s.Segment("ids").When(AnyNpsOf(Alternatives));
+                        s.Segment("spend").When(s.Dated(p => p.Facts, f => f.At).Count(AnyAmountOf(Alternatives)).Ever().AtLeast(1));
+                    },
+                    "deep"),
+                new SegmentEngineOptions { PreferInterpretation = interpret, CodeGeneration = generation });
+            var person = new Person { Nps = Alternatives - 1, Facts = [new Fact(Scenario.DaysAgo(1), Amount: Alternatives - 1)] };
+
+            var result = engine.Evaluate(person, Scenario.AsOf);
+
+            result.IsIn("ids").Should().BeTrue();
+            result.IsIn("spend").Should().BeTrue();
+            engine.Evaluate(new Person { Nps = -1 }, Scenario.AsOf).IsIn("ids").Should().BeFalse();
+            engine.Explain(person, "ids", Scenario.AsOf).Outcome.Should().Be(ExplanationOutcome.Yes);
+            engine.Explain(person, "spend", Scenario.AsOf).ToString().Should().StartWith("spend: yes");
+        });
+    }
+
+    /// <summary><c>p => p.Nps == 0 || p.Nps == 1 || …</c>, left-deep as <c>Aggregate(Expression.OrElse)</c> builds it.</summary>
+    private static System.Linq.Expressions.Expression<Func<Person, bool>> AnyNpsOf(int alternatives)
+    {
+        var p = System.Linq.Expressions.Expression.Parameter(typeof(Person), "p");
+        var nps = System.Linq.Expressions.Expression.Property(p, nameof(Person.Nps));
+        var body = Enumerable.Range(0, alternatives)
+            .Select(i => (System.Linq.Expressions.Expression)System.Linq.Expressions.Expression.Equal(nps, System.Linq.Expressions.Expression.Constant((int?)i, typeof(int?))))
+            .Aggregate(System.Linq.Expressions.Expression.OrElse);
+        return System.Linq.Expressions.Expression.Lambda<Func<Person, bool>>(body, p);
+    }
+
+    /// <summary><c>f => f.Amount == 0 || f.Amount == 1 || …</c>.</summary>
+    private static System.Linq.Expressions.Expression<Func<Fact, bool>> AnyAmountOf(int alternatives)
+    {
+        var f = System.Linq.Expressions.Expression.Parameter(typeof(Fact), "f");
+        var amount = System.Linq.Expressions.Expression.Property(f, nameof(Fact.Amount));
+        var body = Enumerable.Range(0, alternatives)
+            .Select(i => (System.Linq.Expressions.Expression)System.Linq.Expressions.Expression.Equal(amount, System.Linq.Expressions.Expression.Constant((decimal)i)))
+            .Aggregate(System.Linq.Expressions.Expression.OrElse);
+        return System.Linq.Expressions.Expression.Lambda<Func<Fact, bool>>(body, f);
+    }
+
     [Fact]
     public void Compile_NestingAtTheLimit_CompilesEvaluatesAndExplains()
     {

@@ -52,6 +52,25 @@ public sealed class TieredExecutionTests
     }
 
     [Fact]
+    public async Task Compile_InfiniteBudget_GeneratesEverything()
+    {
+        var engine = SegmentEngine.Compile(new WorkloadCatalog(), new SegmentEngineOptions { PreferInterpretation = false, CodeGenerationBudget = Timeout.InfiniteTimeSpan });
+
+        (await engine.CodeGenerated).Should().BeTrue();
+        engine.RunsGeneratedCode.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Compile_InvalidOptions_ListsEveryProblem()
+    {
+        var options = new SegmentEngineOptions { TimeProvider = null!, CodeGenerationBudget = TimeSpan.FromSeconds(-1) };
+
+        FluentActions.Invoking(() => SegmentEngine.Compile(new WorkloadCatalog(), options)).Should().Throw<ArgumentException>()
+            .WithMessage("Invalid engine options: TimeProvider must not be null; CodeGenerationBudget must be zero or more, or Timeout.InfiniteTimeSpan for no limit (was -00:00:01).*")
+            .Which.ParamName.Should().Be("options");
+    }
+
+    [Fact]
     public async Task Compile_Disabled_StaysOnTheNodeNetwork()
     {
         var customers = WorkloadGenerator.Generate(200);

@@ -1,5 +1,6 @@
 using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
+using Segmentation.Core.Model;
 using Segmentation.Core.Tests.Support;
 using Segmentation.Core.Validation;
 
@@ -29,6 +30,20 @@ public sealed class CatalogValidatorTests
 
         // Assert
         errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_UndefinedComparisonOperator_ReportsItWithItsPath()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment("odd").When(s.Value(p => p.Nps!.Value).Compare((ComparisonOperator)42, 5));
+            s.Segment("counted").When(Facts(s).Count().Ever().Compare((ComparisonOperator)(-1), 1));
+        });
+
+        errors.Should().Equal(
+            Error("segments[odd].conditions[0].operator", "42 is not a comparison operator"),
+            Error("segments[counted].conditions[0].operator", "-1 is not a comparison operator"));
     }
 
     [Fact]

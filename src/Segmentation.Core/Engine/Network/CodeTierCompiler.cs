@@ -105,7 +105,7 @@ internal sealed class CodeTierCompiler<TProfile>
                 return false;
             }
 
-            if (stopwatch.Elapsed > budget)
+            if (budget != Timeout.InfiniteTimeSpan && stopwatch.Elapsed > budget)
             {
                 Interlocked.Increment(ref skipped);
             }
