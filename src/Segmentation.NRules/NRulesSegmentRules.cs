@@ -23,6 +23,7 @@ public sealed class NRulesSegmentRules<TProfile> : IRuleRepository
 
     private NRulesSegmentRules(RuleSet<TProfile> source)
     {
+        ThrowIfUnsupportedProfileType();
         Source = source;
         var translator = new RuleModelTranslator<TProfile>(source);
         Rules = translator.Translate();
@@ -74,6 +75,28 @@ public sealed class NRulesSegmentRules<TProfile> : IRuleRepository
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         return new NRulesSegmentRules<TProfile>(ruleSet);
+    }
+
+    /// <summary>
+    /// Refuses profile types NRules cannot tell apart from the backend's own facts: a value type (each insert boxes a new
+    /// copy, so no membership fact could be matched to its profile by identity) or a type the backend's facts are
+    /// (<see cref="object"/>, or an interface they implement), whose pattern would match those facts too.
+    /// </summary>
+    private static void ThrowIfUnsupportedProfileType()
+    {
+        var type = typeof(TProfile);
+        if (type.IsValueType)
+        {
+            throw new NRulesCompilationException(
+                $"The NRules backend needs a reference-type profile; '{type.Name}' is a value type (NRules matches facts to their profile by identity, which a boxed copy never has). Use a class or record class, or the native engine, which takes value types.");
+        }
+
+        Type[] facts = [typeof(SegmentMembership<TProfile>), typeof(SegmentScore<TProfile>), typeof(ConditionOutcomes<TProfile>), typeof(ConditionsEvaluated<TProfile>), typeof(EvaluationInstant)];
+        if (facts.FirstOrDefault(type.IsAssignableFrom) is { } fact)
+        {
+            throw new NRulesCompilationException(
+                $"The NRules backend cannot use '{type.Name}' as the profile type: the backend's own facts ({fact.Name}) are '{type.Name}' too, so its rules would match them as profiles. Use your profile class.");
+        }
     }
 
     /// <inheritdoc />

@@ -17,8 +17,9 @@ public static class NRulesSegmentationBuilderExtensions
     /// registered for <typeparamref name="TProfile"/>, together with every <see cref="IRuleRepository"/> registered in
     /// the container (your own NRules rules, which fire in the same sessions) and any rule sets added in
     /// <paramref name="configure"/>. The engine is also registered as <see cref="NRulesSegmentEngine{TProfile}"/>; the
-    /// native <see cref="SegmentEngine{TProfile}"/> stays available. Uses the container's <see cref="TimeProvider"/> when
-    /// one is registered.
+    /// native <see cref="SegmentEngine{TProfile}"/> stays available. Uses the same clock as the native engine: the
+    /// <see cref="SegmentEngineOptions.TimeProvider"/> set with <c>ConfigureEngine</c>, else the container's
+    /// <see cref="TimeProvider"/> when one is registered.
     /// </summary>
     /// <typeparam name="TProfile">The profile type.</typeparam>
     /// <param name="builder">The segmentation builder.</param>
@@ -36,7 +37,9 @@ public static class NRulesSegmentationBuilderExtensions
             }
 
             var definition = catalogs.Skip(1).Aggregate(catalogs[0].Definition, (all, next) => all.Merge(next.Definition));
-            var options = new NRulesEngineOptions { TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System };
+            // The engine options' clock: the container's TimeProvider, unless ConfigureEngine set another, as for the native engine.
+            var clock = sp.GetService<Microsoft.Extensions.Options.IOptions<SegmentEngineOptions>>()?.Value.TimeProvider ?? sp.GetService<TimeProvider>() ?? TimeProvider.System;
+            var options = new NRulesEngineOptions { TimeProvider = clock };
             foreach (var ruleSet in sp.GetServices<IRuleRepository>().SelectMany(r => r.GetRuleSets()))
             {
                 options.AdditionalRuleSets.Add(ruleSet);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Model;
 using Segmentation.NRules.Facts;
@@ -15,6 +17,9 @@ namespace Segmentation.NRules.Engine;
 /// <typeparam name="TProfile">The profile type.</typeparam>
 internal sealed class NRulesExplainer<TProfile>
 {
+    /// <summary>The stack of a thread the walk continues on when the caller's runs low (see <see cref="Condition"/>).</summary>
+    private const int FreshStackSize = 16 * 1024 * 1024;
+
     private readonly CatalogDefinition<TProfile> catalog;
     private readonly ConditionDecider<TProfile> decider;
     private readonly ConditionOutcomes<TProfile> outcomes;
@@ -74,7 +79,38 @@ internal sealed class NRulesExplainer<TProfile>
         };
     }
 
-    private Explanation Condition(ConditionDefinition condition)
+    /// <summary>
+    /// A condition's explanation. References make the walk as deep as the longest chain of segments referencing one
+    /// another, which the catalog does not limit: when the thread's stack runs low, the walk goes on on a new thread with
+    /// a fresh stack (as .NET's expression compiler does), so no chain can overflow it.
+    /// </summary>
+    private Explanation Condition(ConditionDefinition condition) =>
+        RuntimeHelpers.TryEnsureSufficientExecutionStack() ? ConditionOnThisStack(condition) : OnFreshStack(() => ConditionOnThisStack(condition));
+
+    private static Explanation OnFreshStack(Func<Explanation> explain)
+    {
+        Explanation? result = null;
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = explain();
+                }
+                catch (Exception ex)
+                {
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                }
+            },
+            FreshStackSize);
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+        return result!;
+    }
+
+    private Explanation ConditionOnThisStack(ConditionDefinition condition)
     {
         var verdict = Decide(condition);
         var outcome = Outcome(verdict);

@@ -28,6 +28,12 @@ internal sealed class RuleModelTranslator<TProfile>
     private readonly RuleSet<TProfile> ruleSet;
     private readonly Dictionary<ConditionDefinition, Leaf<TProfile>> leaves = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// Rule names taken: every segment, group member, group and score id up front (their rules are named by their ids),
+    /// then each generated name as it is given (see <see cref="UniqueName"/>).
+    /// </summary>
+    private readonly HashSet<string> names = new(StringComparer.Ordinal);
+
     public RuleModelTranslator(RuleSet<TProfile> ruleSet)
     {
         this.ruleSet = ruleSet;
@@ -44,6 +50,10 @@ internal sealed class RuleModelTranslator<TProfile>
 
     public IReadOnlyList<IRuleDefinition> Translate()
     {
+        var definition = ruleSet.Definition;
+        names.UnionWith(definition.Segments.Select(s => s.Id));
+        names.UnionWith(definition.Groups.SelectMany(g => g.Members.Select(m => m.Id).Append(g.Id)));
+        names.UnionWith(definition.Scores.Select(s => s.Id));
         var definitions = new List<IRuleDefinition>();
         var top = (ruleSet.StratumCount + 1) * 2;
         definitions.AddRange(leaves.Values.OrderBy(l => l.Index).Select(l => ConditionRule(l, top + 1)));
@@ -57,7 +67,6 @@ internal sealed class RuleModelTranslator<TProfile>
             definitions.Add(Translate(rule, PriorityOf(rule.Stratum, first: true)));
         }
 
-        var definition = ruleSet.Definition;
         definitions.AddRange(definition.Groups.Select(g => GroupRule(g, PriorityOf(ruleSet.StratumOf[g.Id], first: false))));
         definitions.AddRange(definition.Scores.Select(s => ScoreRule(s, PriorityOf(ruleSet.StratumOf[s.Id], first: false))));
         return definitions;
@@ -88,6 +97,22 @@ internal sealed class RuleModelTranslator<TProfile>
         }
     }
 
+    /// <summary>
+    /// A name for a generated rule (a condition rule, the completion rule, a score term) that no id of the catalog and
+    /// no other rule has: <paramref name="preferred"/>, or, when a segment is called that (say <c>conditions</c> or
+    /// <c>vip/c0</c>), the first free of <c>preferred~2</c>, <c>preferred~3</c>, ….
+    /// </summary>
+    private string UniqueName(string preferred)
+    {
+        var name = preferred;
+        for (var n = 2; !names.Add(name); n++)
+        {
+            name = $"{preferred}~{n}";
+        }
+
+        return name;
+    }
+
     private static RuleBuilder Named(string name, string ruleId, string role, int priority, string description)
     {
         var builder = new RuleBuilder();
@@ -102,7 +127,7 @@ internal sealed class RuleModelTranslator<TProfile>
 
     private IRuleDefinition ConditionRule(Leaf<TProfile> leaf, int priority)
     {
-        var builder = Named($"{leaf.OwnerId}/c{leaf.Index}", leaf.OwnerId, "condition", priority, $"{leaf.Text} (condition {leaf.Index})");
+        var builder = Named(UniqueName($"{leaf.OwnerId}/c{leaf.Index}"), leaf.OwnerId, "condition", priority, $"{leaf.Text} (condition {leaf.Index})");
         builder.Property(RuleProperties.Condition, leaf.Index);
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(TProfile), Profile);
@@ -120,7 +145,7 @@ internal sealed class RuleModelTranslator<TProfile>
 
     private IRuleDefinition CompletionRule(int priority)
     {
-        var builder = Named("conditions", "conditions", "completion", priority, "every condition rule has fired => conditions evaluated");
+        var builder = Named(UniqueName("conditions"), "conditions", "completion", priority, "every condition rule has fired => conditions evaluated");
         builder.LeftHandSide().Pattern(typeof(ConditionOutcomes<TProfile>), "outcomes");
         Expression<Action<IContext, ConditionOutcomes<TProfile>>> assert = (context, outcomes) => LinkedFacts.Put(context, new ConditionsEvaluated<TProfile>(outcomes));
         builder.RightHandSide().Action(assert, ActionTrigger.Activated | ActionTrigger.Reactivated);
@@ -130,7 +155,7 @@ internal sealed class RuleModelTranslator<TProfile>
     private IRuleDefinition Translate(Rule rule, int priority)
     {
         var role = rule.Kind switch { RuleKind.Segment => "segment", RuleKind.GroupMember => "member", _ => "term" };
-        var builder = Named(rule.Id, rule.Id, role, priority, rule.ToString());
+        var builder = Named(rule.Kind == RuleKind.ScoreTerm ? UniqueName(rule.Id) : rule.Id, rule.Id, role, priority, rule.ToString());
         var lhs = builder.LeftHandSide();
         lhs.Pattern(typeof(TProfile), Profile);
         lhs.Pattern(typeof(EvaluationInstant), Instant);
