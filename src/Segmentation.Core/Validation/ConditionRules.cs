@@ -26,6 +26,9 @@ internal static class ConditionRules
             case TextSetCondition { Values.Count: 0 }:
                 yield return ("values", "the set of accepted values is empty");
                 break;
+            case TextSetCondition text when text.Values.Any(value => value is null):
+                yield return ("values", "the set holds null (a missing text is never in a set; test for it with a predicate)");
+                break;
             case ComparisonCondition comparison:
                 foreach (var problem in CheckComparison(comparison, scope))
                 {

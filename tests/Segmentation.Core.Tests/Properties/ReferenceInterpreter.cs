@@ -396,6 +396,21 @@ public sealed class ReferenceInterpreter<TProfile>
     private static decimal RepeatDayAverage(decimal total, decimal firstDayTotal, int days) =>
         days < 2 ? 0m : (total - firstDayTotal) / (days - 1);
 
-    private static decimal Median(List<decimal> sorted) =>
-        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2m;
+    private static decimal Median(List<decimal> sorted)
+    {
+        if (sorted.Count % 2 == 1)
+        {
+            return sorted[sorted.Count / 2];
+        }
+
+        var (a, b) = (sorted[(sorted.Count / 2) - 1], sorted[sorted.Count / 2]);
+        try
+        {
+            return (a + b) / 2m;
+        }
+        catch (OverflowException)
+        {
+            return (a / 2m) + (b / 2m);
+        }
+    }
 }

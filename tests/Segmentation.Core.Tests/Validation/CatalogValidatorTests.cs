@@ -47,6 +47,20 @@ public sealed class CatalogValidatorTests
     }
 
     [Fact]
+    public void Validate_NullInATextSet_ReportsItWithItsPath()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment("eu").When(s.Text(p => p.City).In("Oslo", null!, "Bergen"));
+            s.Segment("nordic").When(s.Text(p => p.City).In(["Oslo", null!], ignoreCase: true));
+        });
+
+        errors.Should().Equal(
+            Error("segments[eu].conditions[0].values", "the set holds null (a missing text is never in a set; test for it with a predicate)"),
+            Error("segments[nordic].conditions[0].values", "the set holds null (a missing text is never in a set; test for it with a predicate)"));
+    }
+
+    [Fact]
     public void Validate_DuplicateSegmentId_ReportsSecondDefinition()
     {
         var errors = ErrorsOf(s =>
