@@ -75,6 +75,12 @@ internal sealed class ScoreValidator : AbstractValidator<ScoreDefinition>
                 {
                     context.AddFailure($"tiers[{i}]", $"tiers must be in ascending threshold order: '{tiers[i].Name}' ({Comparison.Format(tiers[i].Threshold)}) follows '{tiers[i - 1].Name}' ({Comparison.Format(tiers[i - 1].Threshold)})");
                 }
+
+                var first = tiers.Take(i).Select((tier, at) => (tier.Name, At: at)).FirstOrDefault(t => string.Equals(t.Name, tiers[i].Name, StringComparison.Ordinal));
+                if (!string.IsNullOrEmpty(tiers[i].Name) && first.Name is not null)
+                {
+                    context.AddFailure($"tiers[{i}]", $"duplicate tier name '{tiers[i].Name}' used by both tiers[{first.At}] and tiers[{i}]");
+                }
             }
 
             // Any running total lies between the sum of the negative weights and the sum of the positive ones.

@@ -61,6 +61,14 @@ public sealed class CatalogValidatorTests
     }
 
     [Fact]
+    public void Validate_DuplicateTierName_ReportsTheSecond()
+    {
+        var errors = ErrorsOf(s => s.Score("engagement").Add(10, p => p.Nps > 8).Tiers(("low", 0), ("high", 10), ("low", 20)));
+
+        errors.Should().Equal(Error("scores[engagement].tiers[2]", "duplicate tier name 'low' used by both tiers[0] and tiers[2]"));
+    }
+
+    [Fact]
     public void Validate_DuplicateSegmentId_ReportsSecondDefinition()
     {
         var errors = ErrorsOf(s =>
