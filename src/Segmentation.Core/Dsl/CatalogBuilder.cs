@@ -154,19 +154,30 @@ internal sealed class CatalogBuilder<TProfile> : ICatalogBuilder<TProfile>
     /// <inheritdoc />
     public Condition<TProfile> AllOf(params Condition<TProfile>[] conditions)
     {
-        ArgumentNullException.ThrowIfNull(conditions);
+        ThrowIfAnyNull(conditions);
         return new(new AllCondition(conditions.Select(c => c.Definition)));
     }
 
     /// <inheritdoc />
     public Condition<TProfile> AnyOf(params Condition<TProfile>[] conditions)
     {
-        ArgumentNullException.ThrowIfNull(conditions);
+        ThrowIfAnyNull(conditions);
         return new(new AnyCondition(conditions.Select(c => c.Definition)));
     }
 
     /// <inheritdoc />
     public Condition<TProfile> Not(Condition<TProfile> condition) => Condition<TProfile>.Not(condition);
+
+    /// <summary>Refuses a null list, or a null in it, naming its position.</summary>
+    private static void ThrowIfAnyNull(Condition<TProfile>[] conditions, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(conditions))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(conditions, name);
+        var at = Array.IndexOf(conditions, null);
+        if (at >= 0)
+        {
+            throw new ArgumentNullException(name, $"Condition {at} of the list is null.");
+        }
+    }
 
     private static string NameOf(LambdaExpression items)
     {

@@ -13,6 +13,12 @@ public static class CatalogValidator
     public static IReadOnlyList<CatalogError> Validate<TProfile>(CatalogDefinition<TProfile> catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        if (ModelNulls.Find(catalog) is { Count: > 0 } nulls)
+        {
+            // The rules below read every part of the model: with a required part missing, the nulls are the problems.
+            return nulls;
+        }
+
         var result = new Validator<TProfile>(ValidationScope.For(catalog)).Validate(catalog);
         return result.Errors.Select(e => new CatalogError(e.PropertyName, e.ErrorMessage)).ToArray();
     }

@@ -13,6 +13,14 @@ public sealed class ConditionTests
     private static readonly Condition<Person> C = S.Where(p => p.Nps > 3);
 
     [Fact]
+    public void AllOfAndAnyOf_NullInTheList_ThrowArgumentNullExceptionNamingItsPosition()
+    {
+        FluentActions.Invoking(() => S.AllOf(A, null!)).Should().Throw<ArgumentNullException>().WithMessage("Condition 1 of the list is null.*").Which.ParamName.Should().Be("conditions");
+        FluentActions.Invoking(() => S.AnyOf(null!, B)).Should().Throw<ArgumentNullException>().WithMessage("Condition 0 of the list is null.*");
+        FluentActions.Invoking(() => S.AllOf(null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("conditions");
+    }
+
+    [Fact]
     public void And_Chained_FlattensIntoOneConjunction()
     {
         var condition = A & B & C;

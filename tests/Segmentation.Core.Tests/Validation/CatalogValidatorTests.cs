@@ -69,6 +69,32 @@ public sealed class CatalogValidatorTests
     }
 
     [Fact]
+    public void Validate_HandBuiltModelHoldingNulls_ListsEveryNullWithItsPathWithoutThrowing()
+    {
+        var leaf = new PredicateCondition((System.Linq.Expressions.Expression<Func<Person, bool>>)(p => p.Nps > 8));
+        var catalog = new CatalogDefinition<Person>(
+            [
+                new SegmentDefinition("a", "a", [leaf, null!]),
+                null!,
+                new SegmentDefinition("b", "b", [new AllCondition([leaf, new NotCondition(new AnyCondition([null!]))])]),
+                new SegmentDefinition("c", "c", null!),
+            ],
+            [new GroupDefinition("g", "g", [new GroupMemberDefinition("m", "m", [null!])])],
+            [new ScoreDefinition("s", "s", [new ScoreTermDefinition(1, null!)], null!)]);
+
+        var errors = CatalogValidator.Validate(catalog);
+
+        errors.Should().Equal(
+            Error("segments[a].conditions[1]", "the condition is null"),
+            Error("segments[1]", "the segment is null"),
+            Error("segments[b].conditions[0].conditions[1].condition.conditions[0]", "the condition is null"),
+            Error("segments[c].conditions", "the condition list is null"),
+            Error("groups[g].members[m].conditions[0]", "the condition is null"),
+            Error("scores[s].terms[0].condition", "the condition is null"),
+            Error("scores[s].tiers", "the tier list is null"));
+    }
+
+    [Fact]
     public void Validate_DuplicateSegmentId_ReportsSecondDefinition()
     {
         var errors = ErrorsOf(s =>

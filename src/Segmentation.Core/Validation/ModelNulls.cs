@@ -1,0 +1,86 @@
+using Segmentation.Core.Model;
+
+namespace Segmentation.Core.Validation;
+
+/// <summary>
+/// Finds the nulls a hand-built model holds where the model's types promise a value (a null segment, condition list,
+/// condition, term or tier), so that validation lists them, each with its path, instead of failing on the first. The
+/// walk over conditions uses its own stack: nesting of any depth is safe.
+/// </summary>
+internal static class ModelNulls
+{
+    /// <summary>Every null the catalog's definitions hold where a value is required, with its path.</summary>
+    public static IReadOnlyList<CatalogError> Find<TProfile>(CatalogDefinition<TProfile> catalog)
+    {
+        var found = new List<CatalogError>();
+        void Missing(string path, string what) => found.Add(new CatalogError(path, $"{what} is null"));
+
+        Each(catalog.Segments, "segments", "segment", s => s.Id, (segment, path) => Conditions(segment.Conditions, path));
+        Each(catalog.Groups, "groups", "group", g => g.Id, (group, path) =>
+            Each(group.Members, $"{path}.members", "member", m => m.Id, (member, memberPath) => Conditions(member.Conditions, memberPath)));
+        Each(catalog.Scores, "scores", "score", s => s.Id, (score, path) =>
+        {
+            Each(score.Terms, $"{path}.terms", "term", null, (term, termPath) => Condition(term.Condition, $"{termPath}.condition"));
+            Each(score.Tiers, $"{path}.tiers", "tier", null, (_, _) => { });
+        });
+        return found;
+
+        // Entries are named as the validator names them: by id where they have one, else by position.
+        void Each<T>(IReadOnlyList<T>? items, string path, string entry, Func<T, string?>? idOf, Action<T, string> visit)
+            where T : class
+        {
+            if (items is null)
+            {
+                Missing(path, $"the {entry} list");
+                return;
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is { } item)
+                {
+                    visit(item, path + (idOf is null ? $"[{i}]" : IdCharacters.Index(idOf(item), i)));
+                }
+                else
+                {
+                    Missing($"{path}[{i}]", $"the {entry}");
+                }
+            }
+        }
+
+        void Conditions(IReadOnlyList<ConditionDefinition>? conditions, string path) =>
+            Each(conditions, $"{path}.conditions", "condition", null, Condition);
+
+        void Condition(ConditionDefinition? root, string rootPath)
+        {
+            var pending = new Stack<(ConditionDefinition? Condition, string Path)>();
+            pending.Push((root, rootPath));
+            while (pending.TryPop(out var next))
+            {
+                switch (next.Condition)
+                {
+                    case null:
+                        Missing(next.Path, "the condition");
+                        break;
+                    case AllCondition all:
+                        PushAll(all.Conditions, next.Path);
+                        break;
+                    case AnyCondition any:
+                        PushAll(any.Conditions, next.Path);
+                        break;
+                    case NotCondition not:
+                        pending.Push((not.Condition, $"{next.Path}.condition"));
+                        break;
+                }
+            }
+
+            void PushAll(IReadOnlyList<ConditionDefinition> children, string path)
+            {
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    pending.Push((children[i], $"{path}.conditions[{i}]"));
+                }
+            }
+        }
+    }
+}
