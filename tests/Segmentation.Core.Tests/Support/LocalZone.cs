@@ -6,6 +6,15 @@ namespace Segmentation.Core.Tests.Support;
 /// </summary>
 public static class LocalZone
 {
+    /// <summary>Midnight on 2026-11-01 as an unspecified <see cref="DateTime"/>: UTC by the engine's rule, 15:00 UTC the day before by the implicit conversion under UTC+9.</summary>
+    public static readonly DateTime Midnight = new(2026, 11, 1);
+
+    /// <summary>The instant <see cref="Midnight"/> stands for.</summary>
+    public static readonly DateTimeOffset MidnightUtc = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Bought at 18:00 UTC the evening before: visible as of midnight UTC, not yet as of midnight in UTC+9 (15:00 UTC).</summary>
+    public static Person Buyer { get; } = Scenario.With(new Fact(new DateTime(2026, 10, 31, 18, 0, 0, DateTimeKind.Utc)));
+
     /// <summary>Runs <paramref name="test"/> in UTC+9, then restores the zone.</summary>
     /// <param name="test">The test body.</param>
     public static void PlusNine(Action test)

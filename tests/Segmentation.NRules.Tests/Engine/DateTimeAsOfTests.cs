@@ -2,6 +2,7 @@ using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Tests.Support;
 using Segmentation.NRules.Engine;
+using static Segmentation.Core.Tests.Support.LocalZone;
 
 namespace Segmentation.NRules.Tests.Engine;
 
@@ -17,13 +18,6 @@ public sealed class LocalTimeZoneCollection;
 [Collection(nameof(LocalTimeZoneCollection))]
 public sealed class DateTimeAsOfTests
 {
-    private static readonly DateTime Midnight = new(2026, 11, 1);
-
-    private static readonly DateTimeOffset MidnightUtc = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-
-    // Bought at 18:00 UTC the evening before: visible as of midnight UTC, not yet as of midnight in Tokyo (15:00 UTC).
-    private static readonly Person Buyer = Scenario.With(new Fact(new DateTime(2026, 10, 31, 18, 0, 0, DateTimeKind.Utc)));
-
     private static readonly SegmentCatalog<Person> Catalog = SegmentCatalog.Create<Person>(
         s =>
         {
