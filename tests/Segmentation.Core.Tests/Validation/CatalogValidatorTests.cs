@@ -95,6 +95,28 @@ public sealed class CatalogValidatorTests
     }
 
     [Fact]
+    public void Validate_DayCountsBeyondTimeSpan_ReachValidationWithTheOtherProblems()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment("forever").When(Facts(s).Count().InLast(int.MaxValue).AtLeast(1));
+            s.Segment("backwards").When(Facts(s).Count().OlderThan(int.MinValue).AtLeast(1));
+            s.Segment("lost").When(s.InSegment("nowhere"));
+        });
+
+        errors.Select(e => e.Path).Should().Equal("segments[backwards].conditions[0].window", "segments[lost].conditions[0]");
+        errors[0].Message.Should().StartWith("the window's near bound must not be negative");
+    }
+
+    [Fact]
+    public void Evaluate_InLastIntMaxValueDays_CountsEveryFactLikeEver()
+    {
+        var engine = SegmentEngine.Compile(SegmentCatalog.Create<Person>(s => s.Segment("forever").When(Facts(s).Count().InLast(int.MaxValue).AtLeast(2)), "shop"));
+
+        engine.Evaluate(Scenario.With(new Fact(DateTime.MinValue), new Fact(Scenario.DaysAgo(1))), Scenario.AsOf).IsIn("forever").Should().BeTrue();
+    }
+
+    [Fact]
     public void Validate_DuplicateSegmentId_ReportsSecondDefinition()
     {
         var errors = ErrorsOf(s =>
