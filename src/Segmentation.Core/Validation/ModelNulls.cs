@@ -53,34 +53,55 @@ internal static class ModelNulls
 
         void Condition(ConditionDefinition? root, string rootPath)
         {
-            var pending = new Stack<(ConditionDefinition? Condition, string Path)>();
-            pending.Push((root, rootPath));
+            // Paths are built only for a null found: a path per level of a 100,000-deep nesting would be quadratic.
+            var pending = new Stack<(ConditionDefinition? Condition, Step Step)>();
+            pending.Push((root, new Step(null, rootPath)));
             while (pending.TryPop(out var next))
             {
                 switch (next.Condition)
                 {
                     case null:
-                        Missing(next.Path, "the condition");
+                        Missing(next.Step.Path(), "the condition");
                         break;
                     case AllCondition all:
-                        PushAll(all.Conditions, next.Path);
+                        PushAll(all.Conditions, next.Step);
                         break;
                     case AnyCondition any:
-                        PushAll(any.Conditions, next.Path);
+                        PushAll(any.Conditions, next.Step);
                         break;
                     case NotCondition not:
-                        pending.Push((not.Condition, $"{next.Path}.condition"));
+                        pending.Push((not.Condition, new Step(next.Step, ".condition")));
                         break;
                 }
             }
 
-            void PushAll(IReadOnlyList<ConditionDefinition> children, string path)
+            void PushAll(IReadOnlyList<ConditionDefinition> children, Step parent)
             {
                 for (var i = children.Count - 1; i >= 0; i--)
                 {
-                    pending.Push((children[i], $"{path}.conditions[{i}]"));
+                    pending.Push((children[i], new Step(parent, $".conditions[{i}]")));
                 }
             }
+        }
+    }
+
+    /// <summary>One step of a condition's path: the path is the steps from the root (a class: a record's members would recurse the chain).</summary>
+    private sealed class Step(Step? parent, string part)
+    {
+        private Step? Parent { get; } = parent;
+
+        private string Part { get; } = part;
+
+        public string Path()
+        {
+            var parts = new List<string>();
+            for (var step = this; step is not null; step = step.Parent)
+            {
+                parts.Add(step.Part);
+            }
+
+            parts.Reverse();
+            return string.Concat(parts);
         }
     }
 }
