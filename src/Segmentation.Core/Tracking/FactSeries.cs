@@ -120,7 +120,7 @@ internal sealed class FactSeriesReader<TProfile, TItem> : FactSeriesReader<TProf
         var exact = true;
         try
         {
-            foreach (var item in source ?? [])
+            foreach (var item in new FactItems<TItem>(source ?? []))
             {
                 exact &= Read(item, instants, values);
             }

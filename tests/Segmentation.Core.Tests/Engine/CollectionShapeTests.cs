@@ -5,6 +5,7 @@ using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Engine.Network;
 using Segmentation.Core.Tests.Support;
+using Segmentation.Core.Tracking;
 
 namespace Segmentation.Core.Tests.Engine;
 
@@ -38,6 +39,34 @@ public sealed class CollectionShapeTests
     }
 
     public static TheoryData<string> AllocationFreeShapes() => [.. Shapes.Except(Allocating)];
+
+    public static TheoryData<string> EveryTier() => [.. Tiers];
+
+    [Theory]
+    [MemberData(nameof(EveryTier))]
+    public void Evaluate_ListSubclassWithItsOwnEnumerator_IsReadByIndexOnEveryPathIncludingFaultIsolation(string tier)
+    {
+        // A throwing filter in another segment sends the scan through fault isolation, which reads the list again.
+        var engine = SegmentEngine.Compile(
+            SegmentCatalog.Create<Person>(
+                s =>
+                {
+                    var facts = s.Dated(p => p.Facts, f => f.At);
+                    s.Segment("three").When(facts.Count().InLast(30).AtLeast(3));
+                    s.Segment("boom").When(facts.Count(f => Boom(f)).Ever().AtLeast(1));
+                },
+                "hiding"),
+            EngineTiers.Options(tier));
+        var quiet = new Person { Facts = new HidingList { new(Scenario.DaysAgo(1), 10m, "web"), new(Scenario.DaysAgo(2), -5m, "web"), new(Scenario.DaysAgo(3), 1m, "web") } };
+        var faulting = new Person { Facts = new HidingList { new(Scenario.DaysAgo(1), 10m, "web"), new(Scenario.DaysAgo(2), -5m, "web"), new(Scenario.DaysAgo(3), 1m, "boom") } };
+
+        engine.Evaluate(quiet, Scenario.AsOf).IsIn("three").Should().BeTrue(tier);
+        var result = engine.Evaluate(faulting, Scenario.AsOf);
+
+        result.IsIn("three").Should().BeTrue($"every path reads the list by index, as the fast scan does ({tier})");
+        result.StateOf("boom").Should().Be(SegmentState.Faulted);
+        engine.ValidUntil(quiet, "three", Scenario.AsOf).ValidUntil.Should().Be(new DateTimeOffset(Scenario.DaysAgo(3)).AddDays(30), "valid-until reads the same three facts");
+    }
 
     [Theory]
     [MemberData(nameof(ShapesOnTiers))]
@@ -250,6 +279,16 @@ public sealed class CollectionShapeTests
 
         public ImmutableArray<Fact> DefaultImmutable => default;
     }
+
+    /// <summary>A list type that implements <see cref="IEnumerable{T}"/> anew, hiding facts with a negative amount.</summary>
+    public sealed class HidingList : List<Fact>, IEnumerable<Fact>
+    {
+        IEnumerator<Fact> IEnumerable<Fact>.GetEnumerator() => this.Where(f => f.Amount >= 0).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<Fact>)this).GetEnumerator();
+    }
+
+    private static bool Boom(Fact fact) => fact.Kind == "boom" ? throw new InvalidOperationException("boom") : true;
 
     /// <summary>A user's list type.</summary>
     public sealed class FactList : List<Fact>;

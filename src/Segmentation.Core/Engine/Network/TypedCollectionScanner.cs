@@ -113,7 +113,7 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
         var lower = frame.Lower[spec.Slot];
         var upper = frame.Upper[spec.Slot];
         ref var acc = ref frame.Accumulators[spec.Slot];
-        foreach (var item in facts.ItemsOrThrow(frame.Profile))
+        foreach (var item in new FactItems<TItem>(facts.ItemsOrThrow(frame.Profile)))
         {
             var t = ticks(item);
             if (!FactWindow.Contains(t, lower, upper) || (spec.FilterIndex >= 0 && !filters[spec.FilterIndex](item)))
