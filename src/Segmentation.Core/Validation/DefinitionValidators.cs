@@ -7,7 +7,7 @@ internal sealed class SegmentValidator : AbstractValidator<SegmentDefinition>
 {
     public SegmentValidator(ConditionValidator conditions)
     {
-        RuleFor(s => s.Id).NotEmpty().OverridePropertyName("id").WithMessage("the id must not be empty");
+        RuleFor(s => s.Id).NotEmpty().OverridePropertyName("id").WithMessage(s => IdCharacters.EmptyProblem(s.Id));
         RuleFor(s => s.Id).Must(id => IdCharacters.Problem(id) is null).OverridePropertyName("id").WithMessage(s => IdCharacters.Problem(s.Id) ?? string.Empty);
         RuleFor(s => s.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
         RuleFor(s => s.Conditions).NotEmpty().OverridePropertyName("conditions").WithMessage("a segment needs at least one condition");
@@ -19,7 +19,7 @@ internal sealed class GroupValidator : AbstractValidator<GroupDefinition>
 {
     public GroupValidator(ConditionValidator conditions)
     {
-        RuleFor(g => g.Id).NotEmpty().OverridePropertyName("id").WithMessage("the id must not be empty");
+        RuleFor(g => g.Id).NotEmpty().OverridePropertyName("id").WithMessage(g => IdCharacters.EmptyProblem(g.Id));
         RuleFor(g => g.Id).Must(id => IdCharacters.Problem(id) is null).OverridePropertyName("id").WithMessage(g => IdCharacters.Problem(g.Id) ?? string.Empty);
         RuleFor(g => g.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
         RuleFor(g => g.Members).NotEmpty().OverridePropertyName("members").WithMessage("a group needs at least one member");
@@ -45,7 +45,7 @@ internal sealed class GroupValidator : AbstractValidator<GroupDefinition>
     {
         public MemberValidator(ConditionValidator conditions)
         {
-            RuleFor(m => m.Id).NotEmpty().OverridePropertyName("id").WithMessage("the id must not be empty");
+            RuleFor(m => m.Id).NotEmpty().OverridePropertyName("id").WithMessage(m => IdCharacters.EmptyProblem(m.Id));
             RuleFor(m => m.Id).Must(id => IdCharacters.Problem(id) is null).OverridePropertyName("id").WithMessage(m => IdCharacters.Problem(m.Id) ?? string.Empty);
             RuleFor(m => m.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
             RuleFor(m => m.Conditions).NotEmpty().When(m => !m.IsFallback).OverridePropertyName("conditions").WithMessage("a member needs at least one condition (or use Otherwise for a fallback)");
@@ -58,7 +58,7 @@ internal sealed class ScoreValidator : AbstractValidator<ScoreDefinition>
 {
     public ScoreValidator(ConditionValidator conditions)
     {
-        RuleFor(s => s.Id).NotEmpty().OverridePropertyName("id").WithMessage("the id must not be empty");
+        RuleFor(s => s.Id).NotEmpty().OverridePropertyName("id").WithMessage(s => IdCharacters.EmptyProblem(s.Id));
         RuleFor(s => s.Id).Must(id => IdCharacters.Problem(id) is null).OverridePropertyName("id").WithMessage(s => IdCharacters.Problem(s.Id) ?? string.Empty);
         RuleFor(s => s.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
         RuleFor(s => s.Terms).NotEmpty().OverridePropertyName("terms").WithMessage("a score needs at least one term");

@@ -78,6 +78,10 @@ internal static class IdCharacters
         return text.ToString();
     }
 
+    /// <summary>Why an id that validation finds empty is refused: it is empty, or only white space.</summary>
+    public static string EmptyProblem(string? id) =>
+        string.IsNullOrEmpty(id) ? "the id must not be empty" : "the id must not be only white space";
+
     /// <summary>The path index of a definition: <c>[id]</c>, or <c>[position]</c> when the id is empty or holds refused characters.</summary>
     public static string Index(string? id, int position) =>
         string.IsNullOrEmpty(id) || FirstInvalid(id) >= 0 ? $"[{position}]" : $"[{id}]";

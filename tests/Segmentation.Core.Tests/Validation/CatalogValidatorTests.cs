@@ -117,6 +117,19 @@ public sealed class CatalogValidatorTests
     }
 
     [Fact]
+    public void Validate_WhiteSpaceId_SaysSoRatherThanEmpty()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment(" ").When(p => p.Nps > 8);
+            s.Segment("\u00A0\t").When(p => p.Nps > 8);
+        });
+
+        errors.Should().Contain(Error("segments[ ].id", "the id must not be only white space"));
+        errors.Should().Contain(Error("segments[1].id", "the id must not be only white space"));
+    }
+
+    [Fact]
     public void Validate_DuplicateSegmentId_ReportsSecondDefinition()
     {
         var errors = ErrorsOf(s =>
