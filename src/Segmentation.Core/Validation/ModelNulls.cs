@@ -10,7 +10,97 @@ namespace Segmentation.Core.Validation;
 internal static class ModelNulls
 {
     /// <summary>Every null the catalog's definitions hold where a value is required, with its path.</summary>
-    public static IReadOnlyList<CatalogError> Find<TProfile>(CatalogDefinition<TProfile> catalog)
+    public static IReadOnlyList<CatalogError> Find<TProfile>(CatalogDefinition<TProfile> catalog) =>
+        HasAny(catalog) ? WithPaths(catalog) : [];
+
+    /// <summary>Whether the catalog holds any such null: the common answer, no, found without building a single path.</summary>
+    private static bool HasAny<TProfile>(CatalogDefinition<TProfile> catalog)
+    {
+        // A null list is walked as a list holding one null, which is found like any other.
+        var pending = new Stack<ConditionDefinition?>();
+        foreach (var segment in catalog.Segments ?? [null!])
+        {
+            if (segment?.Conditions is not { } conditions || Push(conditions))
+            {
+                return true;
+            }
+        }
+
+        foreach (var group in catalog.Groups ?? [null!])
+        {
+            foreach (var member in group?.Members ?? [null!])
+            {
+                if (member?.Conditions is not { } conditions || Push(conditions))
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var score in catalog.Scores ?? [null!])
+        {
+            if (score?.Terms is not { } terms || score.Tiers is not { } tiers || tiers.Contains(null!))
+            {
+                return true;
+            }
+
+            foreach (var term in terms)
+            {
+                if (term is null)
+                {
+                    return true;
+                }
+
+                pending.Push(term.Condition);
+            }
+        }
+
+        while (pending.TryPop(out var condition))
+        {
+            switch (condition)
+            {
+                case null:
+                    return true;
+                case AllCondition all:
+                    if (Push(all.Conditions))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case AnyCondition any:
+                    if (Push(any.Conditions))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case NotCondition not:
+                    pending.Push(not.Condition);
+                    break;
+            }
+        }
+
+        return false;
+
+        // Queues the conditions; true when the list is null (a null condition in it is found when popped).
+        bool Push(IReadOnlyList<ConditionDefinition>? conditions)
+        {
+            if (conditions is null)
+            {
+                return true;
+            }
+
+            foreach (var condition in conditions)
+            {
+                pending.Push(condition);
+            }
+
+            return false;
+        }
+    }
+
+    private static IReadOnlyList<CatalogError> WithPaths<TProfile>(CatalogDefinition<TProfile> catalog)
     {
         var found = new List<CatalogError>();
         void Missing(string path, string what) => found.Add(new CatalogError(path, $"{what} is null"));

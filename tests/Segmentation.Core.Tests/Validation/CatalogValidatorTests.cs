@@ -129,6 +129,32 @@ public sealed class CatalogValidatorTests
         errors.Should().Contain(Error("segments[1].id", "the id must not be only white space"));
     }
 
+    public static TheoryData<string> SingleNulls => ["segments", "segment", "conditions", "groups", "group", "members", "member", "member-conditions", "scores", "score", "terms", "term", "term-condition", "tiers", "tier", "not"];
+
+    [Theory]
+    [MemberData(nameof(SingleNulls))]
+    public void Validate_OneNullAnywhereInAHandBuiltModel_IsListedWithoutThrowing(string where)
+    {
+        var leaf = new PredicateCondition((System.Linq.Expressions.Expression<Func<Person, bool>>)(p => p.Nps > 8));
+        ConditionDefinition condition = where == "not" ? new AllCondition([leaf, new NotCondition(new AnyCondition([leaf, null!]))]) : leaf;
+        SegmentDefinition segment = new("a", "a", where == "conditions" ? null! : [condition]);
+        GroupMemberDefinition member = new("m", "m", where == "member-conditions" ? null! : [leaf]);
+        GroupDefinition group = new("g", "g", where == "members" ? null! : where == "member" ? [null!] : [member]);
+        ScoreDefinition score = new(
+            "s",
+            "s",
+            where == "terms" ? null! : where == "term" ? [null!] : [new ScoreTermDefinition(1, where == "term-condition" ? null! : leaf)],
+            where == "tiers" ? null! : where == "tier" ? [null!] : [new TierDefinition("low", 0)]);
+        var catalog = new CatalogDefinition<Person>(
+            where == "segments" ? null! : where == "segment" ? [null!] : [segment],
+            where == "groups" ? null! : where == "group" ? [null!] : [group],
+            where == "scores" ? null! : where == "score" ? [null!] : [score]);
+
+        var errors = CatalogValidator.Validate(catalog);
+
+        errors.Should().ContainSingle().Which.Message.Should().EndWith(" is null");
+    }
+
     [Fact]
     public void Validate_DuplicateSegmentId_ReportsSecondDefinition()
     {
