@@ -3,7 +3,7 @@ namespace Segmentation.Core.Semantics;
 /// <summary>
 /// A dated collection's items, read the way the generated loops and the scan read them: an array or a
 /// <see cref="List{T}"/> (a subclass included) by index, anything else through <see cref="IEnumerable{T}"/>. Every path
-/// that walks facts (the fast scan, fault isolation, valid-until) goes this way, so a list type that implements
+/// that walks facts outside the generated loops (the interpreted scan, fault isolation, valid-until) goes this way, so a list type that implements
 /// <see cref="IEnumerable{T}"/> anew is read alike everywhere. A struct: <c>foreach</c> over it allocates nothing for
 /// arrays and lists.
 /// </summary>

@@ -76,10 +76,10 @@ internal sealed class ScoreValidator : AbstractValidator<ScoreDefinition>
                     context.AddFailure($"tiers[{i}]", $"tiers must be in ascending threshold order: '{tiers[i].Name}' ({Comparison.Format(tiers[i].Threshold)}) follows '{tiers[i - 1].Name}' ({Comparison.Format(tiers[i - 1].Threshold)})");
                 }
 
-                var first = tiers.Take(i).Select((tier, at) => (tier.Name, At: at)).FirstOrDefault(t => string.Equals(t.Name, tiers[i].Name, StringComparison.Ordinal));
-                if (!string.IsNullOrEmpty(tiers[i].Name) && first.Name is not null)
+                var first = IndexOfName(tiers, tiers[i].Name, i);
+                if (!string.IsNullOrEmpty(tiers[i].Name) && first >= 0)
                 {
-                    context.AddFailure($"tiers[{i}]", $"duplicate tier name '{tiers[i].Name}' used by both tiers[{first.At}] and tiers[{i}]");
+                    context.AddFailure($"tiers[{i}]", $"duplicate tier name '{tiers[i].Name}' used by both tiers[{first}] and tiers[{i}]");
                 }
             }
 
@@ -89,6 +89,20 @@ internal sealed class ScoreValidator : AbstractValidator<ScoreDefinition>
                 context.AddFailure("terms", "the weights can add up beyond the range of decimal (±7.9e28): the score would overflow");
             }
         });
+    }
+
+    /// <summary>The first of the tiers before <paramref name="before"/> called <paramref name="name"/>, or -1.</summary>
+    private static int IndexOfName(IReadOnlyList<TierDefinition> tiers, string name, int before)
+    {
+        for (var i = 0; i < before; i++)
+        {
+            if (string.Equals(tiers[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool FitsDecimal(IEnumerable<decimal> weights)

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Engine.Network;
@@ -71,27 +70,9 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
         Span<ConditionState> filterState = stackalloc ConditionState[filters.Length];
         Span<decimal> selected = stackalloc decimal[selectors.Length];
         Span<bool> selectedDone = stackalloc bool[selectors.Length];
-        var source = facts.ItemsOrThrow(frame.Profile);
-        if (source is List<TItem> list)
+        foreach (var item in new FactItems<TItem>(facts.ItemsOrThrow(frame.Profile)))
         {
-            foreach (var item in CollectionsMarshal.AsSpan(list))
-            {
-                Visit(frame, item, filterState, selected, selectedDone);
-            }
-        }
-        else if (source is TItem[] array)
-        {
-            foreach (var item in array)
-            {
-                Visit(frame, item, filterState, selected, selectedDone);
-            }
-        }
-        else
-        {
-            foreach (var item in source)
-            {
-                Visit(frame, item, filterState, selected, selectedDone);
-            }
+            Visit(frame, item, filterState, selected, selectedDone);
         }
     }
 
