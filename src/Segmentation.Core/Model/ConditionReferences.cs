@@ -9,44 +9,62 @@ internal static class ConditionReferences
     public static IReadOnlyList<string> Of(ConditionDefinition condition)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        var ids = new List<string>();
-        Collect(condition, ids);
-        return ids.Distinct(StringComparer.Ordinal).ToArray();
+        return Of([condition]);
     }
 
-    /// <summary>Lists the ids read by several conditions, without duplicates.</summary>
+    /// <summary>Lists the ids read by several conditions, without duplicates, in the order they are first read.</summary>
     /// <param name="conditions">The conditions.</param>
     /// <returns>The referenced ids.</returns>
+    /// <remarks>Called for every definition of every compiled catalog: a condition without references allocates nothing.</remarks>
     public static IReadOnlyList<string> Of(IEnumerable<ConditionDefinition> conditions)
     {
         ArgumentNullException.ThrowIfNull(conditions);
-        return conditions.SelectMany(Of).Distinct(StringComparer.Ordinal).ToArray();
+        List<string>? ids = null;
+        Stack<ConditionDefinition>? pending = null;
+        foreach (var condition in conditions)
+        {
+            Collect(condition, ref ids, ref pending);
+        }
+
+        return ids switch
+        {
+            null => [],
+            { Count: 1 } => [ids[0]],
+            _ => ids.Distinct(StringComparer.Ordinal).ToArray(),
+        };
     }
 
-    private static void Collect(ConditionDefinition condition, List<string> ids)
+    /// <summary>
+    /// Adds the ids one condition reads, in the order a recursive walk would visit them; iterative, so that nesting depth
+    /// can never exhaust the stack. A leaf needs no stack, and the list is created at the first id.
+    /// </summary>
+    private static void Collect(ConditionDefinition condition, ref List<string>? ids, ref Stack<ConditionDefinition>? pending)
     {
-        // Iterative, in the order a recursive walk would visit: nesting depth must never be able to exhaust the stack.
-        var pending = new Stack<ConditionDefinition>();
-        pending.Push(condition);
-        while (pending.Count > 0)
+        var next = condition;
+        while (true)
         {
-            switch (pending.Pop())
+            switch (next)
             {
                 case ReferenceCondition reference:
-                    ids.Add(reference.TargetId);
+                    (ids ??= []).Add(reference.TargetId);
                     break;
                 case ComparisonCondition { Source: ScoreSource score }:
-                    ids.Add(score.ScoreId);
+                    (ids ??= []).Add(score.ScoreId);
                     break;
                 case AllCondition all:
-                    PushReversed(pending, all.Conditions);
+                    PushReversed(pending ??= new Stack<ConditionDefinition>(), all.Conditions);
                     break;
                 case AnyCondition any:
-                    PushReversed(pending, any.Conditions);
+                    PushReversed(pending ??= new Stack<ConditionDefinition>(), any.Conditions);
                     break;
                 case NotCondition not:
-                    pending.Push(not.Condition);
+                    (pending ??= new Stack<ConditionDefinition>()).Push(not.Condition);
                     break;
+            }
+
+            if (pending is null || !pending.TryPop(out next))
+            {
+                return;
             }
         }
     }

@@ -40,13 +40,12 @@ public static class CatalogValidator
     {
         public Validator(ValidationScope scope)
         {
-            var conditions = new ConditionValidator(scope);
             RuleForEach(c => c.Segments).OverrideIndexer((_, _, s, i) => Index(s.Id, i))
-                .SetValidator(new SegmentValidator(conditions)).OverridePropertyName("segments");
+                .SetValidator(new SegmentValidator(scope)).OverridePropertyName("segments");
             RuleForEach(c => c.Groups).OverrideIndexer((_, _, g, i) => Index(g.Id, i))
-                .SetValidator(new GroupValidator(conditions)).OverridePropertyName("groups");
+                .SetValidator(new GroupValidator(scope)).OverridePropertyName("groups");
             RuleForEach(c => c.Scores).OverrideIndexer((_, _, s, i) => Index(s.Id, i))
-                .SetValidator(new ScoreValidator(conditions)).OverridePropertyName("scores");
+                .SetValidator(new ScoreValidator(scope)).OverridePropertyName("scores");
             RuleFor(c => c).Custom((catalog, context) =>
             {
                 foreach (var (path, message) in CatalogRules.Check(catalog))

@@ -4,21 +4,27 @@ namespace Segmentation.Core.Validation;
 
 /// <summary>
 /// How deeply conditions are nested (a leaf is 1; "all of", "any of" and "not" add one to their deepest child), computed
-/// without recursion and remembered per condition instance, so validation can refuse a deep tree before anything walks it
-/// recursively.
+/// without recursion and remembered per composite condition instance (a tree shared by many segments is walked once),
+/// so validation can refuse a deep tree before anything walks it recursively. Leaves are 1 and not remembered.
 /// </summary>
+/// <remarks>Not thread-safe: one instance per validation.</remarks>
 internal sealed class ConditionDepth
 {
     private readonly Dictionary<ConditionDefinition, int> known = new(ReferenceEqualityComparer.Instance);
+    private readonly Stack<(ConditionDefinition Node, bool Expanded)> stack = new();
 
     public int Of(ConditionDefinition condition)
     {
+        if (IsLeaf(condition))
+        {
+            return 1;
+        }
+
         if (known.TryGetValue(condition, out var depth))
         {
             return depth;
         }
 
-        var stack = new Stack<(ConditionDefinition Node, bool Expanded)>();
         stack.Push((condition, false));
         while (stack.Count > 0)
         {
@@ -29,12 +35,12 @@ internal sealed class ConditionDepth
             }
 
             var children = Children(node);
-            if (expanded || children.Count == 0)
+            if (expanded)
             {
                 var deepest = 0;
                 foreach (var child in children)
                 {
-                    deepest = Math.Max(deepest, known.GetValueOrDefault(child));
+                    deepest = Math.Max(deepest, IsLeaf(child) ? 1 : known[child]);
                 }
 
                 known[node] = deepest + 1;
@@ -44,12 +50,17 @@ internal sealed class ConditionDepth
             stack.Push((node, true));
             foreach (var child in children)
             {
-                stack.Push((child, false));
+                if (!IsLeaf(child))
+                {
+                    stack.Push((child, false));
+                }
             }
         }
 
         return known[condition];
     }
+
+    private static bool IsLeaf(ConditionDefinition condition) => condition is not (AllCondition or AnyCondition or NotCondition);
 
     public static IReadOnlyList<ConditionDefinition> Children(ConditionDefinition condition) => condition switch
     {

@@ -5,19 +5,19 @@ namespace Segmentation.Core.Validation;
 
 internal sealed class SegmentValidator : AbstractValidator<SegmentDefinition>
 {
-    public SegmentValidator(ConditionValidator conditions)
+    public SegmentValidator(ValidationScope scope)
     {
         RuleFor(s => s.Id).NotEmpty().OverridePropertyName("id").WithMessage(s => IdCharacters.EmptyProblem(s.Id));
         RuleFor(s => s.Id).Must(id => IdCharacters.Problem(id) is null).OverridePropertyName("id").WithMessage(s => IdCharacters.Problem(s.Id) ?? string.Empty);
         RuleFor(s => s.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
         RuleFor(s => s.Conditions).NotEmpty().OverridePropertyName("conditions").WithMessage("a segment needs at least one condition");
-        RuleForEach(s => s.Conditions).SetValidator(conditions).OverridePropertyName("conditions");
+        RuleFor(s => s).Custom((segment, context) => ConditionTree.Check(context, segment.Conditions, scope));
     }
 }
 
 internal sealed class GroupValidator : AbstractValidator<GroupDefinition>
 {
-    public GroupValidator(ConditionValidator conditions)
+    public GroupValidator(ValidationScope scope)
     {
         RuleFor(g => g.Id).NotEmpty().OverridePropertyName("id").WithMessage(g => IdCharacters.EmptyProblem(g.Id));
         RuleFor(g => g.Id).Must(id => IdCharacters.Problem(id) is null).OverridePropertyName("id").WithMessage(g => IdCharacters.Problem(g.Id) ?? string.Empty);
@@ -35,7 +35,7 @@ internal sealed class GroupValidator : AbstractValidator<GroupDefinition>
             }
         });
         RuleForEach(g => g.Members).OverrideIndexer((_, _, member, i) => Index(member.Id, i))
-            .SetValidator(new MemberValidator(conditions))
+            .SetValidator(new MemberValidator(scope))
             .OverridePropertyName("members");
     }
 
@@ -43,27 +43,33 @@ internal sealed class GroupValidator : AbstractValidator<GroupDefinition>
 
     private sealed class MemberValidator : AbstractValidator<GroupMemberDefinition>
     {
-        public MemberValidator(ConditionValidator conditions)
+        public MemberValidator(ValidationScope scope)
         {
             RuleFor(m => m.Id).NotEmpty().OverridePropertyName("id").WithMessage(m => IdCharacters.EmptyProblem(m.Id));
             RuleFor(m => m.Id).Must(id => IdCharacters.Problem(id) is null).OverridePropertyName("id").WithMessage(m => IdCharacters.Problem(m.Id) ?? string.Empty);
             RuleFor(m => m.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
             RuleFor(m => m.Conditions).NotEmpty().When(m => !m.IsFallback).OverridePropertyName("conditions").WithMessage("a member needs at least one condition (or use Otherwise for a fallback)");
-            RuleForEach(m => m.Conditions).SetValidator(conditions).OverridePropertyName("conditions");
+            RuleFor(m => m).Custom((member, context) => ConditionTree.Check(context, member.Conditions, scope));
         }
     }
 }
 
 internal sealed class ScoreValidator : AbstractValidator<ScoreDefinition>
 {
-    public ScoreValidator(ConditionValidator conditions)
+    public ScoreValidator(ValidationScope scope)
     {
         RuleFor(s => s.Id).NotEmpty().OverridePropertyName("id").WithMessage(s => IdCharacters.EmptyProblem(s.Id));
         RuleFor(s => s.Id).Must(id => IdCharacters.Problem(id) is null).OverridePropertyName("id").WithMessage(s => IdCharacters.Problem(s.Id) ?? string.Empty);
         RuleFor(s => s.Name).NotEmpty().OverridePropertyName("name").WithMessage("the name must not be empty");
         RuleFor(s => s.Terms).NotEmpty().OverridePropertyName("terms").WithMessage("a score needs at least one term");
-        RuleForEach(s => s.Terms).ChildRules(term => term.RuleFor(t => t.Condition).SetValidator(conditions).OverridePropertyName("condition"))
-            .OverridePropertyName("terms");
+        RuleFor(s => s).Custom((score, context) =>
+        {
+            var terms = new PathStep(null, "terms");
+            for (var i = 0; i < score.Terms.Count; i++)
+            {
+                ConditionTree.Check(context, score.Terms[i].Condition, new PathStep(new PathStep(terms, null, i), ".condition"), -1, scope);
+            }
+        });
         RuleForEach(s => s.Tiers).ChildRules(tier => tier.RuleFor(t => t.Name).NotEmpty().OverridePropertyName("name").WithMessage("the tier name must not be empty"))
             .OverridePropertyName("tiers");
         RuleFor(s => s).Custom((score, context) =>

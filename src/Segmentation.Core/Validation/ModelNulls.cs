@@ -14,22 +14,22 @@ internal static class ModelNulls
     public static IReadOnlyList<CatalogError> Find<TProfile>(CatalogDefinition<TProfile> catalog)
     {
         var found = new List<CatalogError>();
-        var pending = new Stack<(ConditionDefinition? Condition, Step At)>();
+        var pending = new Stack<(ConditionDefinition? Condition, PathStep At)>();
 
-        Each(catalog.Segments, new Step(null, "segments"), "segment", s => s.Id, (segment, at) => Conditions(segment.Conditions, at));
-        Each(catalog.Groups, new Step(null, "groups"), "group", g => g.Id, (group, at) =>
-            Each(group.Members, new Step(at, ".members"), "member", m => m.Id, (member, memberAt) => Conditions(member.Conditions, memberAt)));
-        Each(catalog.Scores, new Step(null, "scores"), "score", s => s.Id, (score, at) =>
+        Each(catalog.Segments, new PathStep(null, "segments"), "segment", s => s.Id, (segment, at) => Conditions(segment.Conditions, at));
+        Each(catalog.Groups, new PathStep(null, "groups"), "group", g => g.Id, (group, at) =>
+            Each(group.Members, new PathStep(at, ".members"), "member", m => m.Id, (member, memberAt) => Conditions(member.Conditions, memberAt)));
+        Each(catalog.Scores, new PathStep(null, "scores"), "score", s => s.Id, (score, at) =>
         {
-            Each(score.Terms, new Step(at, ".terms"), "term", null, (term, termAt) => Conditions([term.Condition], termAt, ".condition"));
-            Each(score.Tiers, new Step(at, ".tiers"), "tier", null, (_, _) => { });
+            Each(score.Terms, new PathStep(at, ".terms"), "term", null, (term, termAt) => Conditions([term.Condition], termAt, ".condition"));
+            Each(score.Tiers, new PathStep(at, ".tiers"), "tier", null, (_, _) => { });
         });
         return found;
 
-        void Missing(Step at, string what) => found.Add(new CatalogError(at.Path(), $"{what} is null"));
+        void Missing(PathStep at, string what) => found.Add(new CatalogError(at.Path(), $"{what} is null"));
 
         // Entries are named as the validator names them: by id where they have one, else by position.
-        void Each<T>(IReadOnlyList<T>? items, Step list, string entry, Func<T, string?>? idOf, Action<T, Step> visit)
+        void Each<T>(IReadOnlyList<T>? items, PathStep list, string entry, Func<T, string?>? idOf, Action<T, PathStep> visit)
             where T : class
         {
             if (items is null)
@@ -42,25 +42,25 @@ internal static class ModelNulls
             {
                 if (items[i] is { } item)
                 {
-                    visit(item, new Step(list, null, i, idOf?.Invoke(item)));
+                    visit(item, new PathStep(list, null, i, idOf?.Invoke(item)));
                 }
                 else
                 {
-                    Missing(new Step(list, null, i), $"the {entry}");
+                    Missing(new PathStep(list, null, i), $"the {entry}");
                 }
             }
         }
 
         // The conditions under an owner (a list, or a term's one condition, named by a property and no index).
-        void Conditions(IReadOnlyList<ConditionDefinition>? conditions, Step owner, string property = ".conditions")
+        void Conditions(IReadOnlyList<ConditionDefinition>? conditions, PathStep owner, string property = ".conditions")
         {
             if (conditions is null)
             {
-                Missing(new Step(owner, property), "the condition list");
+                Missing(new PathStep(owner, property), "the condition list");
                 return;
             }
 
-            Push(conditions, new Step(owner, property), indexed: property == ".conditions");
+            Push(conditions, new PathStep(owner, property), indexed: property == ".conditions");
             while (pending.TryPop(out var next))
             {
                 switch (next.Condition)
@@ -69,49 +69,25 @@ internal static class ModelNulls
                         Missing(next.At, "the condition");
                         break;
                     case AllCondition all:
-                        Push(all.Conditions, new Step(next.At, ".conditions"), indexed: true);
+                        Push(all.Conditions, new PathStep(next.At, ".conditions"), indexed: true);
                         break;
                     case AnyCondition any:
-                        Push(any.Conditions, new Step(next.At, ".conditions"), indexed: true);
+                        Push(any.Conditions, new PathStep(next.At, ".conditions"), indexed: true);
                         break;
                     case NotCondition not:
-                        Push([not.Condition], new Step(next.At, ".condition"), indexed: false);
+                        Push([not.Condition], new PathStep(next.At, ".condition"), indexed: false);
                         break;
                 }
             }
         }
 
         // Queued in reverse, so that they come off the stack in order.
-        void Push(IReadOnlyList<ConditionDefinition?> conditions, Step list, bool indexed)
+        void Push(IReadOnlyList<ConditionDefinition?> conditions, PathStep list, bool indexed)
         {
             for (var i = conditions.Count - 1; i >= 0; i--)
             {
-                pending.Push((conditions[i], indexed ? new Step(list, null, i) : list));
+                pending.Push((conditions[i], indexed ? new PathStep(list, null, i) : list));
             }
-        }
-    }
-
-    /// <summary>
-    /// One step of a path: a property (<c>.conditions</c>), or an entry of a list, by id (when it has a printable one) or by position. A class, not a
-    /// record: a record's generated members would recurse the chain.
-    /// </summary>
-    private sealed class Step(Step? parent, string? property, int index = -1, string? id = null)
-    {
-        private readonly Step? parent = parent;
-        private readonly string? property = property;
-        private readonly int index = index;
-        private readonly string? id = id;
-
-        public string Path()
-        {
-            var parts = new List<string>();
-            for (var step = this; step is not null; step = step.parent)
-            {
-                parts.Add(step.property ?? IdCharacters.Index(step.id, step.index));
-            }
-
-            parts.Reverse();
-            return string.Concat(parts);
         }
     }
 }

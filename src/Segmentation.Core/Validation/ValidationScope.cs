@@ -17,6 +17,9 @@ internal sealed class ValidationScope
     /// <summary>The nesting depth of each condition, computed once.</summary>
     public ConditionDepth Depth { get; } = new();
 
+    /// <summary>The stack <see cref="ConditionTree"/> walks with, reused for every tree of the validation.</summary>
+    public Stack<ConditionTree.Pending> PendingConditions { get; } = new();
+
     public static ValidationScope For<TProfile>(CatalogDefinition<TProfile> catalog) => new(
         catalog.Segments.Select(s => s.Id)
             .Concat(catalog.Groups.Select(g => g.Id))

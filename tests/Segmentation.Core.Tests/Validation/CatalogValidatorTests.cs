@@ -47,6 +47,36 @@ public sealed class CatalogValidatorTests
     }
 
     [Fact]
+    public void Validate_ProblemsInsideNestedConditions_AreListedDepthFirstWithTheirPaths()
+    {
+        // Arrange: problems at several levels of the trees of a segment, a group member and a score term
+        ConditionDefinition Ghost() => new ReferenceCondition("ghost");
+        ConditionDefinition Inverted() => new ComparisonCondition(new ScoreSource("other"), new Comparison(ComparisonOperator.Between, 5, 1));
+        ConditionDefinition EmptyAny() => new AnyCondition([]);
+        var catalog = new CatalogDefinition<Person>(
+            [new SegmentDefinition("deep", "Deep", [new AllCondition([EmptyAny(), new NotCondition(new AllCondition([Ghost(), Inverted()])), Inverted()]), Ghost()])],
+            [new GroupDefinition("stage", "Stage", [new GroupMemberDefinition("first", "First", [new NotCondition(new NotCondition(Ghost()))])])],
+            [
+                new ScoreDefinition("points", "Points", [new ScoreTermDefinition(1, new AnyCondition([Inverted(), EmptyAny()]))], []),
+                new ScoreDefinition("other", "Other", [new ScoreTermDefinition(1, new ReferenceCondition("first"))], []),
+            ]);
+
+        // Act
+        var errors = CatalogValidator.Validate(catalog);
+
+        // Assert: a condition's own problems, then its children's in order, each below its owner
+        errors.Should().Equal(
+            Error("segments[deep].conditions[0].conditions[0]", "'any of' needs at least one condition"),
+            Error("segments[deep].conditions[0].conditions[1].condition.conditions[0]", "references unknown segment 'ghost'"),
+            Error("segments[deep].conditions[0].conditions[1].condition.conditions[1].threshold", "the range is inverted: 5 > 1"),
+            Error("segments[deep].conditions[0].conditions[2].threshold", "the range is inverted: 5 > 1"),
+            Error("segments[deep].conditions[1]", "references unknown segment 'ghost'"),
+            Error("groups[stage].members[first].conditions[0].condition.condition", "references unknown segment 'ghost'"),
+            Error("scores[points].terms[0].condition.conditions[0].threshold", "the range is inverted: 5 > 1"),
+            Error("scores[points].terms[0].condition.conditions[1]", "'any of' needs at least one condition"));
+    }
+
+    [Fact]
     public void Validate_NullInATextSet_ReportsItWithItsPath()
     {
         var errors = ErrorsOf(s =>
