@@ -8,14 +8,7 @@ internal sealed class DependencyGraph
 {
     private readonly Dictionary<string, IReadOnlyList<string>> edges;
 
-    private DependencyGraph(Dictionary<string, IReadOnlyList<string>> edges, IReadOnlyDictionary<string, string> paths)
-    {
-        this.edges = edges;
-        Paths = paths;
-    }
-
-    /// <summary>Each node's path in the catalog, such as <c>segments[vip]</c>.</summary>
-    public IReadOnlyDictionary<string, string> Paths { get; }
+    private DependencyGraph(Dictionary<string, IReadOnlyList<string>> edges) => this.edges = edges;
 
     /// <summary>The nodes in definition order.</summary>
     public IEnumerable<string> Nodes => edges.Keys;
@@ -28,35 +21,34 @@ internal sealed class DependencyGraph
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var edges = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Add(string id, string path, IReadOnlyList<string> dependsOn)
+        void Add(string id, IReadOnlyList<string> dependsOn)
         {
-            if (!string.IsNullOrEmpty(id) && edges.TryAdd(id, dependsOn))
+            if (!string.IsNullOrEmpty(id))
             {
-                paths[id] = path;
+                edges.TryAdd(id, dependsOn);
             }
         }
 
         foreach (var segment in catalog.Segments)
         {
-            Add(segment.Id, $"segments[{segment.Id}]", ConditionReferences.Of(segment.Conditions));
+            Add(segment.Id, ConditionReferences.Of(segment.Conditions));
         }
 
         foreach (var group in catalog.Groups)
         {
-            Add(group.Id, $"groups[{group.Id}]", ConditionReferences.Of(group.Members.SelectMany(m => m.Conditions)));
+            Add(group.Id, ConditionReferences.Of(group.Members.SelectMany(m => m.Conditions)));
             foreach (var member in group.Members)
             {
-                Add(member.Id, $"groups[{group.Id}].members[{member.Id}]", [group.Id]);
+                Add(member.Id, [group.Id]);
             }
         }
 
         foreach (var score in catalog.Scores)
         {
-            Add(score.Id, $"scores[{score.Id}]", ConditionReferences.Of(score.Terms.Select(t => t.Condition)));
+            Add(score.Id, ConditionReferences.Of(score.Terms.Select(t => t.Condition)));
         }
 
-        return new DependencyGraph(edges, paths);
+        return new DependencyGraph(edges);
     }
 
     /// <summary>The ids a node depends on directly (only those that exist in the graph).</summary>

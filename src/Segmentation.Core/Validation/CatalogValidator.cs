@@ -40,21 +40,25 @@ public static class CatalogValidator
     {
         public Validator(ValidationScope scope)
         {
-            RuleForEach(c => c.Segments).OverrideIndexer((_, _, s, i) => Index(s.Id, i))
+            RuleForEach(c => c.Segments).OverrideIndexer((c, _, s, i) => scope.Names.Index(c.Segments, IdOf, s.Id, i))
                 .SetValidator(new SegmentValidator(scope)).OverridePropertyName("segments");
-            RuleForEach(c => c.Groups).OverrideIndexer((_, _, g, i) => Index(g.Id, i))
+            RuleForEach(c => c.Groups).OverrideIndexer((c, _, g, i) => scope.Names.Index(c.Groups, IdOf, g.Id, i))
                 .SetValidator(new GroupValidator(scope)).OverridePropertyName("groups");
-            RuleForEach(c => c.Scores).OverrideIndexer((_, _, s, i) => Index(s.Id, i))
+            RuleForEach(c => c.Scores).OverrideIndexer((c, _, s, i) => scope.Names.Index(c.Scores, IdOf, s.Id, i))
                 .SetValidator(new ScoreValidator(scope)).OverridePropertyName("scores");
             RuleFor(c => c).Custom((catalog, context) =>
             {
-                foreach (var (path, message) in CatalogRules.Check(catalog))
+                foreach (var (path, message) in CatalogRules.Check(catalog, scope.Names))
                 {
                     context.AddFailure(path, message);
                 }
             });
         }
 
-        private static string Index(string id, int index) => IdCharacters.Index(id, index);
+        private static string IdOf(SegmentDefinition segment) => segment.Id;
+
+        private static string IdOf(GroupDefinition group) => group.Id;
+
+        private static string IdOf(ScoreDefinition score) => score.Id;
     }
 }

@@ -30,16 +30,16 @@ internal sealed class GroupValidator : AbstractValidator<GroupDefinition>
             {
                 if (members[i].IsFallback)
                 {
-                    context.AddFailure($"members{Index(members[i].Id, i)}", "the fallback member must be the last member");
+                    context.AddFailure($"members{scope.Names.Index(members, IdOf, members[i].Id, i)}", "the fallback member must be the last member");
                 }
             }
         });
-        RuleForEach(g => g.Members).OverrideIndexer((_, _, member, i) => Index(member.Id, i))
+        RuleForEach(g => g.Members).OverrideIndexer((g, _, member, i) => scope.Names.Index(g.Members, IdOf, member.Id, i))
             .SetValidator(new MemberValidator(scope))
             .OverridePropertyName("members");
     }
 
-    private static string Index(string id, int index) => IdCharacters.Index(id, index);
+    private static string IdOf(GroupMemberDefinition member) => member.Id;
 
     private sealed class MemberValidator : AbstractValidator<GroupMemberDefinition>
     {

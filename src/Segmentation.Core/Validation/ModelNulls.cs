@@ -15,6 +15,7 @@ internal static class ModelNulls
     {
         var found = new List<CatalogError>();
         var pending = new Stack<(ConditionDefinition? Condition, PathStep At)>();
+        var names = new EntryNames();
 
         Each(catalog.Segments, new PathStep(null, "segments"), "segment", s => s.Id, (segment, at) => Conditions(segment.Conditions, at));
         Each(catalog.Groups, new PathStep(null, "groups"), "group", g => g.Id, (group, at) =>
@@ -28,7 +29,7 @@ internal static class ModelNulls
 
         void Missing(PathStep at, string what) => found.Add(new CatalogError(at.Path(), $"{what} is null"));
 
-        // Entries are named as the validator names them: by id where they have one, else by position.
+        // Entries are named as the validator names them: by id where they have one of their own, else by position.
         void Each<T>(IReadOnlyList<T>? items, PathStep list, string entry, Func<T, string?>? idOf, Action<T, PathStep> visit)
             where T : class
         {
@@ -42,7 +43,8 @@ internal static class ModelNulls
             {
                 if (items[i] is { } item)
                 {
-                    visit(item, new PathStep(list, null, i, idOf?.Invoke(item)));
+                    var id = idOf?.Invoke(item);
+                    visit(item, new PathStep(list, null, i, idOf is not null && !names.IsRepeated(items, idOf, id) ? id : null));
                 }
                 else
                 {

@@ -17,6 +17,9 @@ internal sealed class ValidationScope
     /// <summary>The nesting depth of each condition, computed once.</summary>
     public ConditionDepth Depth { get; } = new();
 
+    /// <summary>How paths name the entries of the catalog's lists (by id, or by position where an id repeats in its list).</summary>
+    public EntryNames Names { get; } = new();
+
     /// <summary>The stack <see cref="ConditionTree"/> walks with, reused for every tree of the validation.</summary>
     public Stack<ConditionTree.Pending> PendingConditions { get; } = new();
 

@@ -194,7 +194,40 @@ public sealed class CatalogValidatorTests
             s.Segment("vip").When(p => p.Nps > 9);
         });
 
-        errors.Should().Equal(Error("segments[vip]", "duplicate id 'vip' used by both segments[0] and segments[1] (positions in definition order)"));
+        errors.Should().Equal(Error("segments[1]", "duplicate id 'vip' used by both segments[0] and segments[1] (positions in definition order)"));
+    }
+
+    [Fact]
+    public void Validate_IdRepeatedInItsList_NamesEachEntryByPositionInEveryPath()
+    {
+        // Arrange: two segments and two members of one group share an id, and each holds a problem of its own
+        var errors = ErrorsOf(s =>
+        {
+            var orders = Facts(s);
+            s.Segment("vip").When(orders.Count().InLast(-1).AtLeast(1));
+            s.Segment("vip").When(s.InSegment("ghost"));
+            s.Segment("stage").When(p => p.Nps > 1);
+            s.Group("stage").Member("a", s.InSegment("ghost")).Member("a", orders.Count().InLast(-2).AtLeast(1));
+        });
+
+        // Assert: an id repeated in its own list is no name; one shared across lists (segment and group "stage") is
+        errors.Should().Equal(
+            Error("segments[0].conditions[0].window", "the window must be positive, got -1 days"),
+            Error("segments[1].conditions[0]", "references unknown segment 'ghost'"),
+            Error("groups[stage].members[0].conditions[0]", "references unknown segment 'ghost'"),
+            Error("groups[stage].members[1].conditions[0].window", "the window must be positive, got -2 days"),
+            Error("segments[1]", "duplicate id 'vip' used by both segments[0] and segments[1] (positions in definition order)"),
+            Error("groups[stage]", "duplicate id 'stage' used by both segments[2] and groups[0] (positions in definition order)"),
+            Error("groups[stage].members[1]", "duplicate id 'a' used by both groups[0].members[0] and groups[0].members[1] (positions in definition order)"));
+    }
+
+    [Fact]
+    public void Validate_IdRepeatedInItsListWithANullInside_NamesTheEntryByPosition()
+    {
+        var catalog = new CatalogDefinition<Person>(
+            [new SegmentDefinition("vip", "Vip", [new ReferenceCondition("a")]), new SegmentDefinition("vip", "Vip", [null!])], [], []);
+
+        CatalogValidator.Validate(catalog).Should().Equal(Error("segments[1].conditions[0]", "the condition is null"));
     }
 
     [Fact]
@@ -500,15 +533,15 @@ public sealed class CatalogValidatorTests
         var exception = act.Should().Throw<CatalogDefinitionException>().Which;
         exception.CatalogName.Should().Be("shop");
         exception.Errors.Should().Equal(
-            Error("segments[a].conditions[0].window", "the window must be positive, got 0 days"),
-            Error("segments[a].name", "the name must not be empty"),
-            Error("segments[a].conditions[0]", "references unknown segment 'ghost'"),
+            Error("segments[0].conditions[0].window", "the window must be positive, got 0 days"),
+            Error("segments[1].name", "the name must not be empty"),
+            Error("segments[1].conditions[0]", "references unknown segment 'ghost'"),
             Error("groups[g].members", "a group needs at least one member"),
             Error("scores[sc].terms", "a score needs at least one term"),
             Error("scores[sc].tiers[1]", "tiers must be in ascending threshold order: 'lo' (5) follows 'hi' (10)"),
-            Error("segments[a]", "duplicate id 'a' used by both segments[0] and segments[1] (positions in definition order)"),
+            Error("segments[1]", "duplicate id 'a' used by both segments[0] and segments[1] (positions in definition order)"),
             Error("segments[loop]", "reference cycle: loop -> loop"));
-        exception.Message.Should().StartWith("Catalog 'shop' is invalid (8 problems):" + Environment.NewLine + "  segments[a].conditions[0].window: the window must be positive, got 0 days");
+        exception.Message.Should().StartWith("Catalog 'shop' is invalid (8 problems):" + Environment.NewLine + "  segments[0].conditions[0].window: the window must be positive, got 0 days");
     }
 
     [Fact]

@@ -64,6 +64,21 @@ public sealed class IdValidationTests
             new CatalogError("scores[0].id", $"the id \"points\\u2028\" contains U+2028 (a line or paragraph separator) at index 6; {Rule}"));
     }
 
+    [Fact]
+    public void Validate_CycleThroughAnUnprintableId_IsReportedAtItsPositionWithTheIdEscaped()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment("ok").When(p => p.Nps > 1);
+            s.Segment("a\u200Bb").When(s.InSegment("c"));
+            s.Segment("c").When(s.InSegment("a\u200Bb"));
+        });
+
+        errors.Should().Equal(
+            new CatalogError("segments[1].id", $"the id \"a\\u200Bb\" contains U+200B (an invisible format character) at index 1; {Rule}"),
+            new CatalogError("segments[1]", "reference cycle: a\\u200Bb -> c -> a\\u200Bb"));
+    }
+
     [Theory]
     [InlineData("churn-risk")]
     [InlineData("interest:outdoor")]
@@ -89,8 +104,8 @@ public sealed class IdValidationTests
         });
 
         errors.Should().Equal(
-            new CatalogError("segments[vip]", "duplicate id 'vip' used by both segments[1] and segments[2] (positions in definition order)"),
-            new CatalogError("groups[g].members[m]", "duplicate id 'm' used by both groups[0].members[0] and groups[0].members[1] (positions in definition order)"),
-            new CatalogError("groups[g]", "duplicate id 'g' used by both groups[0] and groups[1] (positions in definition order)"));
+            new CatalogError("segments[2]", "duplicate id 'vip' used by both segments[1] and segments[2] (positions in definition order)"),
+            new CatalogError("groups[0].members[1]", "duplicate id 'm' used by both groups[0].members[0] and groups[0].members[1] (positions in definition order)"),
+            new CatalogError("groups[1]", "duplicate id 'g' used by both groups[0] and groups[1] (positions in definition order)"));
     }
 }
