@@ -9,7 +9,9 @@ namespace Segmentation.Core.Engine.Network;
 /// Structural equality of lambdas, for node sharing: two lambdas are equal when their trees have the same shape, types,
 /// members and methods, their parameters are used in the same positions, and their constants and captured values are
 /// equal by value (numbers, text, dates, enums — decimals and floating-point numbers to the bit) or, for anything else,
-/// are the same object. Hash codes are memoized per node, so hashing a tree costs one visit of it.
+/// are the same object. Hash codes are memoized per lambda: a lambda is visited once however often it is looked
+/// up (its inner nodes have no memo of their own: at thousands of segments a per-node memo was a large-object-heap array
+/// per compile).
 /// </summary>
 /// <remarks>Not thread-safe: one instance per network build.</remarks>
 internal sealed class ExpressionEquality : IEqualityComparer<LambdaExpression?>
@@ -28,7 +30,8 @@ internal sealed class ExpressionEquality : IEqualityComparer<LambdaExpression?>
             return 0;
         }
 
-        if (hashes.TryGetValue(node, out var known))
+        var memoized = node is LambdaExpression;
+        if (memoized && hashes.TryGetValue(node, out var known))
         {
             return known;
         }
@@ -104,7 +107,11 @@ internal sealed class ExpressionEquality : IEqualityComparer<LambdaExpression?>
         }
 
         var result = hash.ToHashCode();
-        hashes[node] = result;
+        if (memoized)
+        {
+            hashes[node] = result;
+        }
+
         return result;
     }
 

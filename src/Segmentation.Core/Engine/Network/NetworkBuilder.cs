@@ -164,13 +164,54 @@ internal sealed class NetworkBuilder<TProfile>
         return node;
     }
 
-    private ConditionNode<TProfile>[] Distinct(IEnumerable<ConditionDefinition> children) =>
-        [.. children.Select(Node).DistinctBy(n => n.Index)];
+    /// <summary>The children's nodes in order, each node once (a repeated child adds nothing to a junction).</summary>
+    private ConditionNode<TProfile>[] Distinct(IReadOnlyList<ConditionDefinition> children)
+    {
+        var nodes = new List<ConditionNode<TProfile>>(children.Count);
+        // Junctions are small: a scan finds a repeat; a set only where a scan would cost more.
+        var seen = children.Count > 16 ? new HashSet<int>() : null;
+        foreach (var child in children)
+        {
+            var node = Node(child);
+            if (seen?.Add(node.Index) ?? !Contains(nodes, node.Index))
+            {
+                nodes.Add(node);
+            }
+        }
+
+        return [.. nodes];
+    }
+
+    private static bool Contains(List<ConditionNode<TProfile>> nodes, int index)
+    {
+        foreach (var node in nodes)
+        {
+            if (node.Index == index)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A junction's children as a key: their node indexes in ascending order (the order of the children does not matter).</summary>
+    private static string SortedIndexes(ConditionNode<TProfile>[] children)
+    {
+        var indexes = new int[children.Length];
+        for (var i = 0; i < children.Length; i++)
+        {
+            indexes[i] = children[i].Index;
+        }
+
+        Array.Sort(indexes);
+        return string.Join(',', indexes);
+    }
 
     private ShareKey Key(ConditionDefinition condition, ConditionNode<TProfile>[] children) => condition switch
     {
-        AllCondition => new("all", Rest: string.Join(",", children.Select(c => c.Index).Order())),
-        AnyCondition => new("any", Rest: string.Join(",", children.Select(c => c.Index).Order())),
+        AllCondition => new("all", Rest: SortedIndexes(children)),
+        AnyCondition => new("any", Rest: SortedIndexes(children)),
         NotCondition => new("not", Rest: Number(children[0].Index)),
         PredicateCondition p => new("p", p.Predicate),
         TextSetCondition s => new("s", s.Selector, Rest: $"{s.IgnoreCase}:{string.Join('\u001f', s.Values)}"),
