@@ -23,6 +23,7 @@ internal static class ConditionReferences
         Stack<ConditionDefinition>? pending = null;
         foreach (var condition in conditions)
         {
+            ArgumentNullException.ThrowIfNull(condition, nameof(conditions));
             Collect(condition, ref ids, ref pending);
         }
 

@@ -21,7 +21,7 @@ internal static class ConditionRules
                 yield return (string.Empty, "'any of' needs at least one condition");
                 break;
             case ReferenceCondition reference when !scope.SegmentIds.Contains(reference.TargetId):
-                yield return (string.Empty, $"references unknown segment '{reference.TargetId}'");
+                yield return (string.Empty, $"references unknown segment '{IdCharacters.Escape(reference.TargetId)}'");
                 break;
             case TextSetCondition { Values.Count: 0 }:
                 yield return ("values", "the set of accepted values is empty");
@@ -75,7 +75,7 @@ internal static class ConditionRules
                 yield return ("threshold", $"a date measure is never negative; the threshold {Comparison.Format(comparison.Threshold)} is meaningless");
                 break;
             case ScoreSource score when !scope.ScoreIds.Contains(score.ScoreId):
-                yield return ("source", $"references unknown score '{score.ScoreId}'");
+                yield return ("source", $"references unknown score '{IdCharacters.Escape(score.ScoreId)}'");
                 break;
         }
     }

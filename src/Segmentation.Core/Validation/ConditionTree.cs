@@ -12,11 +12,16 @@ namespace Segmentation.Core.Validation;
 /// of segments validates without a validation context, a path or a depth lookup per condition.
 /// </summary>
 /// <remarks>
-/// A tree nested deeper than <see cref="CatalogLimits.MaxNestingDepth"/> is reported once, at its root, and not walked:
-/// a child is always shallower than its parent, so checking each root is checking every condition.
+/// <para>Below the owner the parts are joined with FluentValidation's <c>ValidatorOptions.Global.PropertyChainSeparator</c>
+/// (a dot unless the application changes it), as FluentValidation joins the owner's own path.</para>
+/// <para>A tree nested deeper than <see cref="CatalogLimits.MaxNestingDepth"/> is reported once, at its root, and not
+/// walked: a child is always shallower than its parent, so checking each root is checking every condition.</para>
 /// </remarks>
 internal static class ConditionTree
 {
+    /// <summary>FluentValidation's separator of path parts, at this moment.</summary>
+    public static string Separator => ValidatorOptions.Global.PropertyChainSeparator;
+
     /// <summary>Adds the problems of a list of conditions, at <c>conditions[i]</c>.</summary>
     public static void Check<T>(ValidationContext<T> context, IReadOnlyList<ConditionDefinition> conditions, ValidationScope scope)
     {
@@ -37,6 +42,7 @@ internal static class ConditionTree
             return;
         }
 
+        var separator = Separator;
         var pending = scope.PendingConditions;
         pending.Clear();
         pending.Push(new Pending(condition, parent, index));
@@ -46,19 +52,19 @@ internal static class ConditionTree
             foreach (var (property, message) in ConditionRules.Check(next.Condition, scope))
             {
                 at ??= At(next.Parent, next.Index);
-                context.AddFailure(property.Length == 0 ? at.Path() : new PathStep(at, "." + property).Path(), message);
+                context.AddFailure(property.Length == 0 ? at.Path() : new PathStep(at, separator + property).Path(), message);
             }
 
             switch (next.Condition)
             {
                 case AllCondition all:
-                    PushChildren(pending, all.Conditions, at ?? At(next.Parent, next.Index));
+                    PushChildren(pending, all.Conditions, new PathStep(at ?? At(next.Parent, next.Index), separator + "conditions"));
                     break;
                 case AnyCondition any:
-                    PushChildren(pending, any.Conditions, at ?? At(next.Parent, next.Index));
+                    PushChildren(pending, any.Conditions, new PathStep(at ?? At(next.Parent, next.Index), separator + "conditions"));
                     break;
                 case NotCondition not:
-                    pending.Push(new Pending(not.Condition, new PathStep(at ?? At(next.Parent, next.Index), ".condition"), -1));
+                    pending.Push(new Pending(not.Condition, new PathStep(at ?? At(next.Parent, next.Index), separator + "condition"), -1));
                     break;
             }
         }
@@ -66,10 +72,9 @@ internal static class ConditionTree
 
     private static PathStep At(PathStep parent, int index) => index < 0 ? parent : new PathStep(parent, null, index);
 
-    /// <summary>Queues the children in reverse, so that they come off the stack in order.</summary>
-    private static void PushChildren(Stack<Pending> pending, IReadOnlyList<ConditionDefinition> children, PathStep parent)
+    /// <summary>Queues the children of the list at <paramref name="list"/> in reverse, so that they come off the stack in order.</summary>
+    private static void PushChildren(Stack<Pending> pending, IReadOnlyList<ConditionDefinition> children, PathStep list)
     {
-        var list = new PathStep(parent, ".conditions");
         for (var i = children.Count - 1; i >= 0; i--)
         {
             pending.Push(new Pending(children[i], list, i));

@@ -67,7 +67,7 @@ internal sealed class ScoreValidator : AbstractValidator<ScoreDefinition>
             var terms = new PathStep(null, "terms");
             for (var i = 0; i < score.Terms.Count; i++)
             {
-                ConditionTree.Check(context, score.Terms[i].Condition, new PathStep(new PathStep(terms, null, i), ".condition"), -1, scope);
+                ConditionTree.Check(context, score.Terms[i].Condition, new PathStep(new PathStep(terms, null, i), ConditionTree.Separator + "condition"), -1, scope);
             }
         });
         RuleForEach(s => s.Tiers).ChildRules(tier => tier.RuleFor(t => t.Name).NotEmpty().OverridePropertyName("name").WithMessage("the tier name must not be empty"))

@@ -82,6 +82,9 @@ internal static class IdCharacters
     public static string EmptyProblem(string? id) =>
         string.IsNullOrEmpty(id) ? "the id must not be empty" : "the id must not be only white space";
 
+    /// <summary>Whether <paramref name="id"/> can name its entry in a path: not empty, and printable.</summary>
+    public static bool IsPrintable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id) => !string.IsNullOrEmpty(id) && FirstInvalid(id) < 0;
+
     /// <summary>The path index of a definition: <c>[id]</c>, or <c>[position]</c> when the id is empty or holds refused characters.</summary>
     public static string Index(string? id, int position) =>
         string.IsNullOrEmpty(id) || FirstInvalid(id) >= 0 ? $"[{position}]" : $"[{id}]";

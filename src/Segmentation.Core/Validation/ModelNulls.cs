@@ -44,7 +44,7 @@ internal static class ModelNulls
                 if (items[i] is { } item)
                 {
                     var id = idOf?.Invoke(item);
-                    visit(item, new PathStep(list, null, i, idOf is not null && !names.IsRepeated(items, idOf, id) ? id : null));
+                    visit(item, new PathStep(list, null, i, idOf is not null && names.IsName(items, idOf, id) ? id : null));
                 }
                 else
                 {

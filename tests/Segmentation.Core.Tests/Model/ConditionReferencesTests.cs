@@ -29,4 +29,12 @@ public sealed class ConditionReferencesTests
         ConditionReferences.Of([new AllCondition([new AnyCondition([]), new NotCondition(new AllCondition([]))])]).Should().BeEmpty();
         ConditionReferences.Of(new NotCondition(new ReferenceCondition("only"))).Should().Equal("only");
     }
+
+    [Fact]
+    public void Of_ANullCondition_Throws()
+    {
+        var act = () => ConditionReferences.Of([new ReferenceCondition("a"), null!]);
+
+        act.Should().Throw<ArgumentNullException>();
+    }
 }

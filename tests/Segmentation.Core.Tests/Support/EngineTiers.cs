@@ -31,18 +31,24 @@ public static class EngineTiers
     };
 
     /// <summary>
-    /// The bytes this thread allocates while <paramref name="evaluate"/> runs over every profile, after one warm-up pass
-    /// over them (first calls may compile or cache).
+    /// The bytes this thread allocates while <paramref name="evaluate"/> runs over every profile, in steady state: after
+    /// warm-up passes (first calls compile, cache and tier up, which on a busy machine can take more than one pass)
+    /// until one allocates nothing, at most <paramref name="maxWarmUps"/>. An evaluation that allocates per profile
+    /// allocates in every pass, so the measured one shows it.
     /// </summary>
-    public static long AllocatedPerPass<TProfile>(IReadOnlyList<TProfile> profiles, Action<TProfile> evaluate)
+    public static long AllocatedPerPass<TProfile>(IReadOnlyList<TProfile> profiles, Action<TProfile> evaluate, int maxWarmUps = 20)
     {
-        // By index: a foreach over the interface would allocate its enumerator inside the measurement.
-        for (var i = 0; i < profiles.Count; i++)
+        for (var pass = 0; pass < maxWarmUps && Pass(profiles, evaluate) > 0; pass++)
         {
-            evaluate(profiles[i]);
         }
 
+        return Pass(profiles, evaluate);
+    }
+
+    private static long Pass<TProfile>(IReadOnlyList<TProfile> profiles, Action<TProfile> evaluate)
+    {
         var before = GC.GetAllocatedBytesForCurrentThread();
+        // By index: a foreach over the interface would allocate its enumerator inside the measurement.
         for (var i = 0; i < profiles.Count; i++)
         {
             evaluate(profiles[i]);

@@ -221,6 +221,58 @@ public sealed class CatalogValidatorTests
             Error("groups[stage].members[1]", "duplicate id 'a' used by both groups[0].members[0] and groups[0].members[1] (positions in definition order)"));
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("2")]
+    public void Validate_NumericIdThatReadsLikeAPositionName_NamesTheWholeListByPosition(string numeric)
+    {
+        // Arrange: ids "a" repeat, so they are named by position (1 and 2): an id "1" or "2" would read like one of them
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment(numeric).When(s.InSegment("ghost"));
+            s.Segment("a").When(s.InSegment("ghost"));
+            s.Segment("a").When(s.InSegment("ghost"));
+            s.Group("g").Member(numeric, s.InSegment("ghost")).Member("m", s.InSegment("ghost")).Member("m", s.InSegment("ghost"));
+        });
+
+        // Assert
+        errors.Take(6).Select(e => e.Path).Should().Equal(
+            "segments[0].conditions[0]",
+            "segments[1].conditions[0]",
+            "segments[2].conditions[0]",
+            "groups[g].members[0].conditions[0]",
+            "groups[g].members[1].conditions[0]",
+            "groups[g].members[2].conditions[0]");
+    }
+
+    [Fact]
+    public void Validate_NumericIdsThatReadLikeNoPositionName_StayNames()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment("7").When(s.InSegment("ghost"));
+            s.Segment("01").When(s.InSegment("ghost"));
+            s.Segment("a").When(p => p.Nps > 1);
+            s.Segment("a").When(p => p.Nps > 2);
+        });
+
+        errors.Select(e => e.Path).Should().Equal("segments[7].conditions[0]", "segments[01].conditions[0]", "segments[3]");
+    }
+
+    [Fact]
+    public void Validate_UnknownReferenceToAnUnprintableId_EscapesIt()
+    {
+        var errors = ErrorsOf(s =>
+        {
+            s.Segment("tab").When(s.InSegment("e\tf"));
+            s.Segment("score").When(s.ScoreOf("zero\u200Bwidth").AtLeast(1));
+        });
+
+        errors.Should().Equal(
+            Error("segments[tab].conditions[0]", "references unknown segment 'e\\u0009f'"),
+            Error("segments[score].conditions[0].source", "references unknown score 'zero\\u200Bwidth'"));
+    }
+
     [Fact]
     public void Validate_IdRepeatedInItsListWithANullInside_NamesTheEntryByPosition()
     {
