@@ -22,7 +22,7 @@ internal sealed class EntryNames
     /// <summary>Whether the entry of <paramref name="list"/> whose id is <paramref name="id"/> is named by it.</summary>
     public bool IsName<T>(IReadOnlyList<T?> list, Func<T, string?> idOf, string? id)
         where T : class =>
-        IdCharacters.IsPrintable(id) && Of(list, idOf).Names(id);
+        id is not null && Of(list, idOf).Names(id);
 
     private Naming Of<T>(IReadOnlyList<T?> list, Func<T, string?> idOf)
         where T : class
@@ -44,7 +44,8 @@ internal sealed class EntryNames
         HashSet<int>? positions = null;
         for (var i = 0; i < list.Count; i++)
         {
-            if (list[i] is not { } item || idOf(item) is not { } id || !IdCharacters.IsPrintable(id) || counts[id] > 1)
+            // An unprintable id was not counted.
+            if (list[i] is not { } item || idOf(item) is not { } id || counts.GetValueOrDefault(id) != 1)
             {
                 (positions ??= []).Add(i);
             }
@@ -61,7 +62,7 @@ internal sealed class EntryNames
         && positions.Contains(number)
         && string.Equals(number.ToString(CultureInfo.InvariantCulture), id, StringComparison.Ordinal);
 
-    /// <summary>How many entries of a list have each printable id, and whether the list is named by position throughout.</summary>
+    /// <summary>How many entries of a list have each printable id (an id that is not counted names nothing), and whether the list is named by position throughout.</summary>
     private sealed class Naming(Dictionary<string, int> counts, bool byPosition)
     {
         public bool Names(string id) => !byPosition && counts.GetValueOrDefault(id) == 1;
