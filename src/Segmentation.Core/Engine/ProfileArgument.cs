@@ -14,7 +14,8 @@ internal static class ProfileArgument
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ThrowIfNull<TProfile>(TProfile profile, [CallerArgumentExpression(nameof(profile))] string? name = null)
     {
-        if (profile is null)
+        // The type test first: unoptimized code (a Debug build) would box a value-type profile to compare it with null.
+        if (!typeof(TProfile).IsValueType && profile is null)
         {
             Throw(name);
         }

@@ -15,7 +15,9 @@ internal static class DecimalSum
     /// <summary>Whether <see cref="decimal"/>'s fields are laid out as this type reads them (checked once, on real values).</summary>
     public static readonly bool Available = ReadsLikeGetBits(1.5m) && ReadsLikeGetBits(new decimal(1, 2, 3, true, 4)) && ReadsLikeGetBits(decimal.MaxValue);
 
-    private static ReadOnlySpan<ulong> PowersOfTen =>
+    // Arrays, not spans over constant data: unoptimized code (a Debug build, the first calls before tiering) would
+    // create a span's field handle, an allocation, on every call.
+    private static readonly ulong[] PowersOfTen =
     [
         1UL, 10UL, 100UL, 1_000UL, 10_000UL, 100_000UL, 1_000_000UL, 10_000_000UL, 100_000_000UL, 1_000_000_000UL,
         10_000_000_000UL, 100_000_000_000UL, 1_000_000_000_000UL, 10_000_000_000_000UL, 100_000_000_000_000UL,
@@ -24,7 +26,7 @@ internal static class DecimalSum
     ];
 
     /// <summary>The greatest coefficient that 10^i scales up without overflowing 64 bits, for each <c>i</c> of <see cref="PowersOfTen"/>.</summary>
-    private static ReadOnlySpan<ulong> ScalableUpTo =>
+    private static readonly ulong[] ScalableUpTo =
     [
         ulong.MaxValue, ulong.MaxValue / 10UL, ulong.MaxValue / 100UL, ulong.MaxValue / 1_000UL, ulong.MaxValue / 10_000UL,
         ulong.MaxValue / 100_000UL, ulong.MaxValue / 1_000_000UL, ulong.MaxValue / 10_000_000UL, ulong.MaxValue / 100_000_000UL,
