@@ -13,13 +13,14 @@ public static class CatalogValidator
     public static IReadOnlyList<CatalogError> Validate<TProfile>(CatalogDefinition<TProfile> catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        if (ModelNulls.Find(catalog) is { Count: > 0 } nulls)
+        var names = new EntryNames();
+        if (ModelNulls.Find(catalog, names) is { Count: > 0 } nulls)
         {
             // The rules below read every part of the model: with a required part missing, the nulls are the problems.
             return nulls;
         }
 
-        var result = new Validator<TProfile>(ValidationScope.For(catalog)).Validate(catalog);
+        var result = new Validator<TProfile>(ValidationScope.For(catalog, names)).Validate(catalog);
         return result.Errors.Select(e => new CatalogError(e.PropertyName, e.ErrorMessage)).ToArray();
     }
 

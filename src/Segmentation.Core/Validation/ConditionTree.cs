@@ -55,17 +55,13 @@ internal static class ConditionTree
                 context.AddFailure(property.Length == 0 ? at.Path() : new PathStep(at, separator + property).Path(), message);
             }
 
-            switch (next.Condition)
+            if (next.Condition is NotCondition not)
             {
-                case AllCondition all:
-                    PushChildren(pending, all.Conditions, new PathStep(at ?? At(next.Parent, next.Index), separator + "conditions"));
-                    break;
-                case AnyCondition any:
-                    PushChildren(pending, any.Conditions, new PathStep(at ?? At(next.Parent, next.Index), separator + "conditions"));
-                    break;
-                case NotCondition not:
-                    pending.Push(new Pending(not.Condition, new PathStep(at ?? At(next.Parent, next.Index), separator + "condition"), -1));
-                    break;
+                pending.Push(new Pending(not.Condition, new PathStep(at ?? At(next.Parent, next.Index), separator + "condition"), -1));
+            }
+            else if (ConditionDepth.Children(next.Condition) is { Count: > 0 } children)
+            {
+                PushChildren(pending, children, new PathStep(at ?? At(next.Parent, next.Index), separator + "conditions"));
             }
         }
     }

@@ -85,10 +85,6 @@ internal static class IdCharacters
     /// <summary>Whether <paramref name="id"/> can name its entry in a path: not empty, and printable.</summary>
     public static bool IsPrintable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id) => !string.IsNullOrEmpty(id) && FirstInvalid(id) < 0;
 
-    /// <summary>The path index of a definition: <c>[id]</c>, or <c>[position]</c> when the id is empty or holds refused characters.</summary>
-    public static string Index(string? id, int position) =>
-        string.IsNullOrEmpty(id) || FirstInvalid(id) >= 0 ? $"[{position}]" : $"[{id}]";
-
     private static bool IsRefused(UnicodeCategory category) => category is UnicodeCategory.Control or UnicodeCategory.Format
         or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate;
 

@@ -11,11 +11,12 @@ namespace Segmentation.Core.Validation;
 internal static class ModelNulls
 {
     /// <summary>Every null the catalog's definitions hold where a value is required, with its path.</summary>
-    public static IReadOnlyList<CatalogError> Find<TProfile>(CatalogDefinition<TProfile> catalog)
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="names">How entries are named, shared with the rest of the validation so each list is looked at once.</param>
+    public static IReadOnlyList<CatalogError> Find<TProfile>(CatalogDefinition<TProfile> catalog, EntryNames names)
     {
         var found = new List<CatalogError>();
         var pending = new Stack<(ConditionDefinition? Condition, PathStep At)>();
-        var names = new EntryNames();
 
         Each(catalog.Segments, new PathStep(null, "segments"), "segment", s => s.Id, (segment, at) => Conditions(segment.Conditions, at));
         Each(catalog.Groups, new PathStep(null, "groups"), "group", g => g.Id, (group, at) =>

@@ -1,8 +1,8 @@
 namespace Segmentation.Core.Validation;
 
 /// <summary>
-/// One step of a validation path: a property (<c>.conditions</c>), or an entry of a list, by id (when it has a
-/// printable one) or by position. A walk keeps its paths as chains of steps and only builds the text of the one where
+/// One step of a validation path: a property (<c>.conditions</c>), or an entry of a list, by the id given (one that
+/// names the entry, see <see cref="EntryNames"/>) or else by position. A walk keeps its paths as chains of steps and only builds the text of the one where
 /// it finds a problem, so a valid catalog builds no path text. A class, not a record: a record's generated members
 /// would recurse the chain.
 /// </summary>
@@ -19,7 +19,7 @@ internal sealed class PathStep(PathStep? parent, string? property, int index = -
         var parts = new List<string>();
         for (var step = this; step is not null; step = step.parent)
         {
-            parts.Add(step.property ?? IdCharacters.Index(step.id, step.index));
+            parts.Add(step.property ?? (step.id is null ? $"[{step.index}]" : $"[{step.id}]"));
         }
 
         parts.Reverse();
