@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 24, Level = LogLevel.Information, Message = "The loop over collection {Collection} could not be emitted as non-collectible code ({Reason}); it runs as a collectible dynamic method, with the same results")]
     public static partial void LoopNotEmitted(ILogger logger, string collection, string reason);
+
+    [LoggerMessage(EventId = 25, Level = LogLevel.Information, Message = "Chunk {Chunk} of {Chunks} could not be emitted as non-collectible code ({Reason}); it runs as a collectible dynamic method, with the same results")]
+    public static partial void ChunkNotEmitted(ILogger logger, int chunk, int chunks, string reason);
 }

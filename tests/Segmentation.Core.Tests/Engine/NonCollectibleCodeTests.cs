@@ -5,15 +5,16 @@ using System.Reflection.Emit;
 using Microsoft.Extensions.Logging;
 using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
+using Segmentation.Core.Engine.Network;
 using Segmentation.Core.Tests.Support;
 using Segmentation.ReferenceWorkload;
 
 namespace Segmentation.Core.Tests.Engine;
 
 /// <summary>
-/// <see cref="SegmentEngineOptions.CollectibleCode"/> set to <see langword="false"/>: the collections' loops are methods
-/// the runtime tiers up, and the engine's answers are the same as the collectible engine's before and after the runtime
-/// recompiles them with profile data.
+/// <see cref="SegmentEngineOptions.CollectibleCode"/> set to <see langword="false"/>: the collections' loops, and a small
+/// catalog's chunks, are methods the runtime tiers up, and the engine's answers are the same as the collectible engine's
+/// before and after the runtime recompiles them with profile data.
 /// </summary>
 public sealed class NonCollectibleCodeTests
 {
@@ -29,6 +30,9 @@ public sealed class NonCollectibleCodeTests
 
         tiered.Tier.Network.Collections.Should().NotBeEmpty().And.OnlyContain(c => c.HasTieredLoop);
         collectible.Tier.Network.Collections.Should().OnlyContain(c => !c.HasTieredLoop);
+        tiered.Tier.ChunkCount.Should().BeInRange(1, NetworkCompiler.MaxEmittedChunks);
+        Enumerable.Range(0, tiered.Tier.ChunkCount).Should().OnlyContain(c => tiered.Tier.IsEmitted(c));
+        Enumerable.Range(0, collectible.Tier.ChunkCount).Should().OnlyContain(c => collectible.Tier.IsGenerated(c) && !collectible.Tier.IsEmitted(c));
 
         // Thousands of calls and more than the runtime's tiering delay (100 ms): the loops run unoptimized, instrumented,
         // then recompiled with dynamic PGO, and every answer along the way is compared.
@@ -132,6 +136,70 @@ public sealed class NonCollectibleCodeTests
 
         people.Select(p => interpreted.Evaluate(p, Scenario.AsOf)).Should().Contain(r => r.IsIn("a-30")).And.Contain(r => !r.IsIn("a-30"));
         next.Tier.Network.Collections.Should().ContainSingle().Which.HasTieredLoop.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Compile_CatalogWithMoreChunksThanAreEmitted_KeepsItsChunksDynamicMethods()
+    {
+        // Arrange: one unit per chunk, so the 12 reference segments make more chunks than are emitted
+        var customers = WorkloadGenerator.Generate(200, seed: 5);
+        var catalog = new WorkloadCatalog();
+        var options = new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false, UnitsPerChunk = 1 };
+
+        // Act
+        var engine = SegmentEngine.Compile(catalog, options);
+        var reference = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.Disabled });
+
+        // Assert: the loops are still emitted, the chunks are dynamic methods, the answers the network's
+        engine.Tier.ChunkCount.Should().BeGreaterThan(NetworkCompiler.MaxEmittedChunks);
+        engine.RunsGeneratedCode.Should().BeTrue();
+        Enumerable.Range(0, engine.Tier.ChunkCount).Should().OnlyContain(c => !engine.Tier.IsEmitted(c));
+        engine.Tier.Network.Collections.Should().OnlyContain(c => c.HasTieredLoop);
+        var expected = new SegmentState[reference.MembershipIds.Count];
+        var actual = new SegmentState[engine.MembershipIds.Count];
+        foreach (var customer in customers)
+        {
+            reference.Evaluate(customer, Workload.AsOf, expected);
+            engine.Evaluate(customer, Workload.AsOf, actual);
+            actual.Should().Equal(expected, customer.Id);
+        }
+    }
+
+    [Fact]
+    public void Compile_ChunkTheEmitterDeclines_RunsItAsADynamicMethodAndSaysWhy()
+    {
+        // Arrange: a predicate holding a lambda of its own, which FastExpressionCompiler does not emit into a method
+        var cities = new[] { "Oslo", "Bergen" };
+        var catalog = SegmentCatalog.Create<Person>(
+            s =>
+            {
+                s.Segment("norway").When(s.Where(p => cities.Any(c => c == p.City)));
+                s.Segment("promoter").When(s.Value(p => p.Nps).AtLeast(9));
+            },
+            "nested-predicate");
+        var people = new[] { "Oslo", "Bergen", "Paris", null }.SelectMany(city => new int?[] { null, 3, 10 }.Select(nps => new Person { City = city, Nps = nps })).ToArray();
+        var reference = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.Disabled });
+        var logger = new ListLogger();
+
+        // Act
+        var engine = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false, Logger = logger });
+
+        // Assert: the chunk is generated but not emitted, the reason is logged once, the answers are the network's
+        engine.RunsGeneratedCode.Should().BeTrue();
+        engine.Tier.ChunkCount.Should().Be(1);
+        engine.Tier.IsEmitted(0).Should().BeFalse();
+        logger.Entries.Should().ContainSingle(e => e.Id == 25 && e.Level == LogLevel.Information && e.Message.Contains("Chunk 0 of 1", StringComparison.Ordinal));
+        foreach (var person in people)
+        {
+            var expected = reference.Evaluate(person, Scenario.AsOf);
+            var actual = engine.Evaluate(person, Scenario.AsOf);
+            foreach (var id in reference.MembershipIds)
+            {
+                actual.StateOf(id).Should().Be(expected.StateOf(id), $"{id} for {person.City} / {person.Nps}");
+            }
+        }
+
+        people.Select(p => reference.Evaluate(p, Scenario.AsOf)).Should().Contain(r => r.IsIn("norway")).And.Contain(r => r.IsIn("promoter"));
     }
 
     /// <summary>A static method <c>bool Accepts(string kind)</c> (kind equals <paramref name="kind"/>) of a new collectible assembly.</summary>

@@ -61,6 +61,9 @@ internal sealed class CodeTier<TProfile>
     /// <summary>Whether chunk <paramref name="chunk"/> runs generated code.</summary>
     public bool IsGenerated(int chunk) => Volatile.Read(ref chunks[chunk]) is not null;
 
+    /// <summary>Whether chunk <paramref name="chunk"/> runs as a method the runtime tiers up (see <see cref="NetworkCompiler.MaxEmittedChunks"/>).</summary>
+    public bool IsEmitted(int chunk) => Volatile.Read(ref chunks[chunk]) is { } code && EmittedMethods.Emitted(code);
+
     /// <summary>
     /// Publishes the compiled code of one chunk (compiled for this network by <see cref="NetworkCompiler.CompileChunk{TProfile}"/>);
     /// safe to call from any thread, while evaluations run. Returns whether every chunk now runs generated code.

@@ -25,13 +25,16 @@ internal sealed class CodeTierCompiler<TProfile>
     private readonly Stopwatch stopwatch = new();
     private readonly ConcurrentQueue<(int Chunk, Exception Error)> failures = new();
     private readonly ConcurrentQueue<(string Collection, Exception Error)> scanFailures = new();
+    private readonly ConcurrentQueue<(int Chunk, string Reason)> chunksNotEmitted = new();
+    private readonly bool emitChunks;
     private int next = -1;
     private int skipped;
     private int running;
 
-    private CodeTierCompiler(CodeTier<TProfile> tier, bool generateUnits, TimeSpan budget, ILogger? logger)
+    private CodeTierCompiler(CodeTier<TProfile> tier, bool generateUnits, bool emitChunks, TimeSpan budget, ILogger? logger)
     {
         this.tier = tier;
+        this.emitChunks = emitChunks;
         scans = [.. tier.Network.Collections.Where(c => c.HasPendingCode)];
         chunks = generateUnits ? tier.ChunkCount : 0;
         this.budget = budget;
@@ -44,11 +47,12 @@ internal sealed class CodeTierCompiler<TProfile>
     /// chunk, on <paramref name="parallelism"/> workers: on the calling thread (plus helpers from the thread pool) and
     /// returning when done when <paramref name="wait"/> is set, else entirely in the background, on the process's
     /// code-generation threads (<see cref="CodeGenerationThreads"/>), never on the thread pool. The task's result is
-    /// whether every unit now runs generated code.
+    /// whether every unit now runs generated code. With <paramref name="emitChunks"/>, chunks are emitted as methods the
+    /// runtime tiers up (see <see cref="NetworkCompiler.MaxEmittedChunks"/>); one that cannot be is logged and compiled as before.
     /// </summary>
-    public static Task<bool> Generate(CodeTier<TProfile> tier, bool generateUnits, int parallelism, TimeSpan budget, ILogger? logger, bool wait)
+    public static Task<bool> Generate(CodeTier<TProfile> tier, bool generateUnits, bool emitChunks, int parallelism, TimeSpan budget, ILogger? logger, bool wait)
     {
-        var generation = new CodeTierCompiler<TProfile>(tier, generateUnits, budget, logger);
+        var generation = new CodeTierCompiler<TProfile>(tier, generateUnits, emitChunks, budget, logger);
         if (generation.Jobs == 0)
         {
             return Task.FromResult(generateUnits);
@@ -159,7 +163,12 @@ internal sealed class CodeTierCompiler<TProfile>
     {
         try
         {
-            var code = NetworkCompiler.CompileChunk(tier.Network, tier.UnitsOf(chunk), shared);
+            var code = NetworkCompiler.CompileChunk(tier.Network, tier.UnitsOf(chunk), shared, emitChunks);
+            if (emitChunks && EmittedMethods.WhyNotEmitted(code) is { } reason)
+            {
+                chunksNotEmitted.Enqueue((chunk, reason));
+            }
+
             code(null!); // Returns at once: makes the JIT compile the chunk here rather than on the first evaluation.
             tier.Publish(chunk, code);
         }
@@ -179,6 +188,10 @@ internal sealed class CodeTierCompiler<TProfile>
             }
 
             LogLoopsNotEmitted(tier.Network, logger);
+            foreach (var (chunk, reason) in chunksNotEmitted.OrderBy(c => c.Chunk))
+            {
+                Log.ChunkNotEmitted(logger, chunk, tier.ChunkCount, reason);
+            }
         }
 
         if (chunks == 0)

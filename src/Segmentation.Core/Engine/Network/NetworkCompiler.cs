@@ -98,8 +98,25 @@ internal static class NetworkCompiler
     /// Generates and compiles one chunk of units; <paramref name="shared"/> comes from
     /// <see cref="SharedAcrossChunks{TProfile}"/> (<see langword="null"/>: nothing is kept for other chunks).
     /// </summary>
-    public static Action<Frame<TProfile>> CompileChunk<TProfile>(Network<TProfile> network, ReadOnlySpan<Unit<TProfile>> units, CrossChunk? shared = null) =>
-        new ChunkCompiler<TProfile>(network, CountUses(network, units), shared ?? CrossChunk.None(network.Shape)).Compile(units);
+    /// <param name="network">The network the units belong to.</param>
+    /// <param name="units">The chunk's units.</param>
+    /// <param name="shared">What chunks keep in the frame for each other.</param>
+    /// <param name="emit">
+    /// Whether to emit the chunk as a method of the non-collectible assembly the runtime tiers up (see
+    /// <see cref="EmittedMethods"/>) rather than as a dynamic method.
+    /// </param>
+    public static Action<Frame<TProfile>> CompileChunk<TProfile>(Network<TProfile> network, ReadOnlySpan<Unit<TProfile>> units, CrossChunk? shared = null, bool emit = false) =>
+        new ChunkCompiler<TProfile>(network, CountUses(network, units), shared ?? CrossChunk.None(network.Shape), emit).Compile(units);
+
+    /// <summary>
+    /// The most chunks a catalog may have for its chunks to be emitted as tiered methods when
+    /// <see cref="SegmentEngineOptions.CollectibleCode"/> is off. A tiered method starts unoptimized and is recompiled with
+    /// profile data once hot; a small catalog's few chunks get there within a fraction of a second, and then the library
+    /// calls of its conditions (a set's <c>Contains</c>, a date's month) are inlined as in your own code. A large
+    /// catalog's hundred chunks ran unoptimized for seconds before the runtime recompiled them, so those stay dynamic
+    /// methods, compiled optimized at once.
+    /// </summary>
+    public const int MaxEmittedChunks = 4;
 
     /// <summary>
     /// The profile values (selectors and date measures) and text indexes that more than one chunk reads: a chunk that
@@ -224,10 +241,11 @@ internal static class NetworkCompiler
     /// <summary>A value in the type generated code compares it in: <see cref="long"/> or <see cref="decimal"/>, with whether it is present.</summary>
     private sealed record TypedValue(ParameterExpression Value, ParameterExpression Present, ParameterExpression Done, Expression Compute);
 
-    private sealed class ChunkCompiler<TProfile>(Network<TProfile> network, Uses uses, CrossChunk shared)
+    private sealed class ChunkCompiler<TProfile>(Network<TProfile> network, Uses uses, CrossChunk shared, bool emit)
     {
         private static readonly MethodInfo ScanForCode = typeof(CollectionScanner<TProfile>).GetMethod(nameof(CollectionScanner<TProfile>.ScanForCode))!;
         private static readonly MethodInfo MatchText = typeof(TextIndex<TProfile>).GetMethod(nameof(TextIndex<TProfile>.Match))!;
+        private static readonly MethodInfo MatchTextOutOfLine = typeof(TextIndex<TProfile>).GetMethod(nameof(TextIndex<TProfile>.MatchOutOfLine))!;
         private static readonly MethodInfo RankOf = typeof(ThresholdIndex<TProfile>).GetMethod(nameof(ThresholdIndex<TProfile>.Rank))!;
 
         private readonly ParameterExpression frame = Parameter(typeof(Frame<TProfile>), "frame");
@@ -301,7 +319,8 @@ internal static class NetworkCompiler
             }
 
             body.InsertRange(2, prologue);
-            return Lambda<Action<Frame<TProfile>>>(Block(variables.Concat(frameFields.Values), body), frame).Compile();
+            var chunk = Lambda<Action<Frame<TProfile>>>(Block(variables.Concat(frameFields.Values), body), frame);
+            return emit ? EmittedMethods.Compile(chunk) : chunk.Compile();
         }
 
         /// <summary>
@@ -470,7 +489,7 @@ internal static class NetworkCompiler
         private Expression TextCompute(TextIndex<TProfile> index, ParameterExpression hits)
         {
             var selector = ParameterReplacer.Inline(index.Source, profile);
-            Expression match = Call(Constant(index), MatchText, selector.Type == typeof(string) ? selector : Convert(selector, typeof(string)));
+            Expression match = Call(Constant(index), emit ? MatchText : MatchTextOutOfLine, selector.Type == typeof(string) ? selector : Convert(selector, typeof(string)));
             if (!shared.Texts[index.Number])
             {
                 return Assign(hits, match);

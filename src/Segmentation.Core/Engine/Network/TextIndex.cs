@@ -49,8 +49,15 @@ internal sealed class TextIndex<TProfile>(Func<TProfile, string?> selector, Lamb
     }
 
     /// <summary>For a field value, which of the index's sets contain it, by <see cref="TextSetNode{TProfile}.Position"/>.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // Called once per chunk: inlined, it only costs JIT time.
     public bool[] Match(string? value) => value is not null && hitsByValue.TryGetValue(value, out var hits) ? hits : none;
+
+    /// <summary>
+    /// <see cref="Match"/> never inlined, for chunks compiled once without profile data, where inlining it only costs JIT
+    /// time (the dictionary's lookup stays a virtual call); chunks the runtime tiers up call <see cref="Match"/>, which
+    /// profile-guided optimization inlines with the dictionary's lookup.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public bool[] MatchOutOfLine(string? value) => Match(value);
 
     public void Resolve(Frame<TProfile> frame)
     {
