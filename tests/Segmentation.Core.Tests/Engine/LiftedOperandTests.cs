@@ -4,6 +4,7 @@ using Segmentation.Core.Engine;
 using Segmentation.Core.Model;
 using Segmentation.Core.Semantics;
 using Segmentation.Core.Tests.Support;
+using Segmentation.Core.Tracking;
 
 namespace Segmentation.Core.Tests.Engine;
 
@@ -32,6 +33,8 @@ public sealed class LiftedOperandTests
                 s.Segment("refunded").When(shipments.Sum(o => (o.Refund + (1m / o.Divisor)) ?? 0m).Ever().AtLeast(1));
                 s.Segment("anchored").When(s.Date(v => v.Anchor + TimeSpan.FromDays(v.ShiftDays)).Years.AtLeast(1));
                 s.Segment("plain").When(s.Where(v => v.Credit > 5m));
+                var guarded = s.Dated(v => v.LastSeen > DateTimeOffset.MinValue.AddDays(v.ShiftDays) ? v.Shipments : new List<Shipment>(), o => o.At);
+                s.Segment("guarded").When(guarded.Any().Ever());
             },
             "lifted"),
         EngineTiers.Options(tier));
@@ -102,7 +105,7 @@ public sealed class LiftedOperandTests
         var later = engine.Evaluate(visitor, AsOf);
 
         // Assert: each state is read on its own, so that one wrong path does not hide another
-        string[] throwing = ["credit", "shipped-late", "refunded", "anchored"];
+        string[] throwing = ["credit", "shipped-late", "refunded", "anchored", "guarded"];
         var states = throwing.ToDictionary(id => id, later.StateOf);
         states["seen at MinValue"] = result.StateOf("seen");
         states["seen"] = later.StateOf("seen");
@@ -114,6 +117,7 @@ public sealed class LiftedOperandTests
                 ["shipped-late"] = SegmentState.Faulted,
                 ["refunded"] = SegmentState.Faulted,
                 ["anchored"] = SegmentState.Faulted,
+                ["guarded"] = SegmentState.Faulted,
                 ["seen at MinValue"] = SegmentState.Faulted,
                 ["seen"] = SegmentState.Out, // as of a later instant asOf.AddDays(-30) exists
                 ["plain"] = SegmentState.Out,
@@ -163,6 +167,25 @@ public sealed class LiftedOperandTests
         seen.Invoking(f => f(visitor, DateTimeOffset.MinValue)).Should().Throw<ArgumentOutOfRangeException>();
         seen(visitor, AsOf).Should().BeFalse();
         late.Invoking(f => f(visitor, AsOf)).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void ValidUntil_FilterWhoseRightOperandThrowsWithNullLeft_ChangesWhenTheFactFaultsTheAggregate()
+    {
+        // Arrange: the shipment's filter throws once the shipment is visible, so valid-until's reading of the facts
+        // must see the throw too (and keep the fact's instant a candidate), not a filter that skipped it.
+        var engine = Compile(EngineTiers.Generated);
+        var visitor = new Visitor { Shipments = [new Shipment(Day, ShippedAt: null, Placed: DateTime.MinValue)] };
+        var asOf = new DateTimeOffset(Day.AddDays(-10));
+
+        // Act
+        var validity = engine.ValidUntil(visitor, "shipped-late", asOf);
+
+        // Assert
+        engine.Evaluate(visitor, asOf).StateOf("shipped-late").Should().Be(SegmentState.Out);
+        engine.Evaluate(visitor, new DateTimeOffset(Day)).StateOf("shipped-late").Should().Be(SegmentState.Faulted);
+        validity.Kind.Should().Be(ValidityKind.Changes, validity.ToString());
+        validity.ValidUntil.Should().Be(new DateTimeOffset(Day));
     }
 
     [Fact]
