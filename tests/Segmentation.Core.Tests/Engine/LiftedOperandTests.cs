@@ -33,6 +33,7 @@ public sealed class LiftedOperandTests
                 s.Segment("refunded").When(shipments.Sum(o => (o.Refund + (1m / o.Divisor)) ?? 0m).Ever().AtLeast(1));
                 s.Segment("anchored").When(s.Date(v => v.Anchor + TimeSpan.FromDays(v.ShiftDays)).Years.AtLeast(1));
                 s.Segment("plain").When(s.Where(v => v.Credit > 5m));
+                s.Segment("nested").When(s.Where(v => v.Shipments.Any(o => o.Refund > 1m / o.Divisor)));
                 var guarded = s.Dated(v => v.LastSeen > DateTimeOffset.MinValue.AddDays(v.ShiftDays) ? v.Shipments : new List<Shipment>(), o => o.At);
                 s.Segment("guarded").When(guarded.Any().Ever());
             },
@@ -105,7 +106,7 @@ public sealed class LiftedOperandTests
         var later = engine.Evaluate(visitor, AsOf);
 
         // Assert: each state is read on its own, so that one wrong path does not hide another
-        string[] throwing = ["credit", "shipped-late", "refunded", "anchored", "guarded"];
+        string[] throwing = ["credit", "shipped-late", "refunded", "anchored", "guarded", "nested"];
         var states = throwing.ToDictionary(id => id, later.StateOf);
         states["seen at MinValue"] = result.StateOf("seen");
         states["seen"] = later.StateOf("seen");
@@ -118,6 +119,7 @@ public sealed class LiftedOperandTests
                 ["refunded"] = SegmentState.Faulted,
                 ["anchored"] = SegmentState.Faulted,
                 ["guarded"] = SegmentState.Faulted,
+                ["nested"] = SegmentState.Faulted,
                 ["seen at MinValue"] = SegmentState.Faulted,
                 ["seen"] = SegmentState.Out, // as of a later instant asOf.AddDays(-30) exists
                 ["plain"] = SegmentState.Out,
