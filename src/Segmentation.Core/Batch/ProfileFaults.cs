@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Segmentation.Core.Engine;
 using Segmentation.Core.Rules;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Batch;
 
@@ -38,7 +39,7 @@ internal sealed class ProfileFaults<TProfile>
     private ProfileFaults(RuleSet<TProfile> ruleSet)
     {
         layout = SegmentationResultLayout.For(ruleSet.Definition);
-        profileId = ruleSet.Definition.ProfileId?.Compile();
+        profileId = ruleSet.Definition.ProfileId is { } id ? LiftedOperands.EvaluateBoth(id).Compile() : null;
     }
 
     public static ProfileFaults<TProfile> For(RuleSet<TProfile> ruleSet) => ByRuleSet.GetValue(ruleSet, r => new ProfileFaults<TProfile>(r));

@@ -1,4 +1,5 @@
 using Segmentation.Core.Batch;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Engine;
 
@@ -91,7 +92,7 @@ public sealed partial class SegmentEngine<TProfile>
     {
         if (Volatile.Read(ref profileIdCompiled) == 0)
         {
-            profileIdAccessor = RuleSet.Definition.ProfileId?.Compile(IsInterpreted);
+            profileIdAccessor = RuleSet.Definition.ProfileId is { } id ? LiftedOperands.EvaluateBoth(id).Compile(IsInterpreted) : null;
             Volatile.Write(ref profileIdCompiled, 1);
         }
 

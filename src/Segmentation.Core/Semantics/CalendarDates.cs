@@ -17,5 +17,5 @@ internal static class CalendarDates
     };
 
     public static Func<TProfile, DateTime?> Compile<TProfile>(LambdaExpression date, bool interpret) =>
-        Expression.Lambda<Func<TProfile, DateTime?>>(Expression.Convert(AsDateTime(date.Body), typeof(DateTime?)), date.Parameters).Compile(interpret);
+        Expression.Lambda<Func<TProfile, DateTime?>>(Expression.Convert(AsDateTime(LiftedOperands.EvaluateBoth(date.Body)), typeof(DateTime?)), date.Parameters).Compile(interpret);
 }

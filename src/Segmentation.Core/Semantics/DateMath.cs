@@ -18,6 +18,9 @@ internal static class DateMath
         && ReadsLikeKindAndTicks(DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc))
         && ReadsLikeKindAndTicks(DateTime.MinValue);
 
+    /// <summary>The days of 400 Gregorian years (97 of them leap years), after which the calendar repeats exactly.</summary>
+    public const int DaysPer400Years = (400 * 365) + 97;
+
     private const long TicksBits = 0x3FFF_FFFF_FFFF_FFFF;
 
     /// <summary>A fact's instant: a <see cref="DateTime"/> is taken as UTC unless its kind is local, which is converted.</summary>
@@ -99,16 +102,31 @@ internal static class DateMath
         return asOfYear - year - (beforeAnniversary ? 1 : 0);
     }
 
+    /// <summary>
+    /// Days from <paramref name="asOfDate"/>'s day to the next anniversary of <paramref name="date"/> (0 on the anniversary):
+    /// a 29 February's anniversary is 1 March in common years. The next anniversary may be in year 10,000, past
+    /// <see cref="DateTime.MaxValue"/>; it is counted all the same (see <see cref="AnniversaryDay"/>).
+    /// </summary>
     public static int DaysUntilAnniversary(DateTime date, DateTime asOfDate)
     {
-        var next = Anniversary(date, asOfDate.Year);
-        if (next < asOfDate)
+        var asOfDay = Day(asOfDate.Ticks);
+        var next = AnniversaryDay(date, asOfDate.Year);
+        if (next < asOfDay)
         {
-            next = Anniversary(date, asOfDate.Year + 1);
+            next = AnniversaryDay(date, asOfDate.Year + 1);
         }
 
-        return (next - asOfDate).Days;
+        return (int)(next - asOfDay);
     }
+
+    /// <summary>
+    /// The day number (days since 1 January of year 1, see <see cref="Day"/>) of <paramref name="date"/>'s anniversary in
+    /// <paramref name="year"/> (1 to 10,000): 1 March for 29 February in a common year. Year 10,000 has no
+    /// <see cref="DateTime"/>, but the Gregorian calendar repeats exactly every 400 years (<see cref="DaysPer400Years"/>
+    /// days), so its anniversary is the one of year 9,600 moved that many days on.
+    /// </summary>
+    public static long AnniversaryDay(DateTime date, int year) =>
+        year > DateTime.MaxValue.Year ? AnniversaryDay(date, year - 400) + DaysPer400Years : Day(Anniversary(date, year).Ticks);
 
     /// <summary>Months from <paramref name="asOfDate"/>'s month to <paramref name="date"/>'s month (0 in the anniversary month).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

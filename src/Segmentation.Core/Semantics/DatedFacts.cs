@@ -36,7 +36,7 @@ internal sealed class DatedFacts<TProfile, TItem> : DatedFacts<TProfile>
     public DatedFacts(DatedCollectionDefinition<TProfile, TItem> definition, bool interpret)
         : base(definition)
     {
-        Items = ((Expression<Func<TProfile, IEnumerable<TItem>?>>)definition.Items).Compile(interpret);
+        Items = LiftedOperands.EvaluateBoth((Expression<Func<TProfile, IEnumerable<TItem>?>>)definition.Items).Compile(interpret);
         var item = Expression.Parameter(typeof(TItem), "item");
         Ticks = Expression.Lambda<Func<TItem, long>>(TicksOf(item), item).Compile(interpret);
     }
@@ -68,7 +68,8 @@ internal sealed class DatedFacts<TProfile, TItem> : DatedFacts<TProfile>
 
     public override TResult Accept<TResult>(IDatedFactsVisitor<TProfile, TResult> visitor) => visitor.Visit(this);
 
-    private static Expression Inline(LambdaExpression lambda, Expression argument) => new Replacer(lambda.Parameters[0], argument).Visit(lambda.Body);
+    private static Expression Inline(LambdaExpression lambda, Expression argument) =>
+        new Replacer(lambda.Parameters[0], argument).Visit(LiftedOperands.EvaluateBoth(lambda.Body));
 
     private sealed class Replacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
     {

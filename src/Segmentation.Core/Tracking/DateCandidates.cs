@@ -1,4 +1,5 @@
 using Segmentation.Core.Model;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Tracking;
 
@@ -28,20 +29,21 @@ internal sealed class DateCandidates<TProfile>(Func<TProfile, DateTime?> date, D
         }
 
         var from = new DateTime(candidates.AsOfTicks).Year;
-        var to = Math.Min(DateTime.MaxValue.Year, new DateTime(Math.Clamp(horizonTicks, candidates.AsOfTicks, DateTime.MaxValue.Ticks)).Year + 1);
+        // Up to year 10,000: a countdown to an anniversary of that year (see DateMath.AnniversaryDay) changes in 9,999.
+        var to = new DateTime(Math.Clamp(horizonTicks, candidates.AsOfTicks, DateTime.MaxValue.Ticks)).Year + 1;
         switch (measure)
         {
             case DateMeasure.Years:
-                foreach (var years in Steps(comparison))
+                foreach (var years in Steps(comparison).Where(y => value.Year + y is >= 1 and <= 9999))
                 {
-                    AddDay(candidates, Anniversary(value, value.Year + years), 0);
+                    AddDay(candidates, DateMath.AnniversaryDay(value, value.Year + years), 0);
                 }
 
                 break;
             case DateMeasure.DaysUntilAnniversary:
                 for (var year = from; year <= to; year++)
                 {
-                    var anniversary = Anniversary(value, year);
+                    var anniversary = DateMath.AnniversaryDay(value, year);
                     AddDay(candidates, anniversary, 1);
                     foreach (var days in Steps(comparison).Where(d => d is >= 0 and <= 366))
                     {
@@ -51,7 +53,7 @@ internal sealed class DateCandidates<TProfile>(Func<TProfile, DateTime?> date, D
 
                 break;
             default:
-                for (var year = from; year <= to; year++)
+                for (var year = from; year <= Math.Min(to, DateTime.MaxValue.Year); year++)
                 {
                     for (var month = 1; month <= 12; month++)
                     {
@@ -67,17 +69,7 @@ internal sealed class DateCandidates<TProfile>(Func<TProfile, DateTime?> date, D
         Bounds(comparison).SelectMany(t => new[] { decimal.Floor(t) - 1, decimal.Floor(t), decimal.Ceiling(t), decimal.Ceiling(t) + 1 })
             .Where(k => k is > -10_000 and < 10_000).Select(k => (int)k).Distinct();
 
-    /// <summary>Adds the midnight <paramref name="days"/> days after <paramref name="day"/>, if it exists as a <see cref="DateTime"/>.</summary>
-    private static void AddDay(CandidateSet candidates, DateTime? day, int days)
-    {
-        if (day is { } d)
-        {
-            candidates.Add(d.Ticks, days * TimeSpan.TicksPerDay);
-        }
-    }
-
-    private static DateTime? Anniversary(DateTime date, int year) =>
-        year is < 1 or > 9999 ? null
-        : date.Month == 2 && date.Day == 29 && !DateTime.IsLeapYear(year) ? new DateTime(year, 3, 1)
-        : new DateTime(year, date.Month, date.Day);
+    /// <summary>Adds the midnight <paramref name="days"/> days after the day numbered <paramref name="day"/>, if it is a valid instant.</summary>
+    private static void AddDay(CandidateSet candidates, long day, int days) =>
+        candidates.Add(day * TimeSpan.TicksPerDay, days * TimeSpan.TicksPerDay);
 }

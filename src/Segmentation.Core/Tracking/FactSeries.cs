@@ -99,8 +99,8 @@ internal sealed class FactSeriesReader<TProfile, TItem> : FactSeriesReader<TProf
     {
         items = facts.Items;
         ticks = facts.Ticks;
-        this.filter = filter is null ? null : Expression.Lambda<Func<TItem, bool>>(filter.Body, filter.Parameters).Compile(interpret);
-        this.selector = selector is null ? null : Expression.Lambda<Func<TItem, decimal>>(selector.Body, selector.Parameters).Compile(interpret);
+        this.filter = filter is null ? null : Expression.Lambda<Func<TItem, bool>>(LiftedOperands.EvaluateBoth(filter.Body), filter.Parameters).Compile(interpret);
+        this.selector = selector is null ? null : Expression.Lambda<Func<TItem, decimal>>(LiftedOperands.EvaluateBoth(selector.Body), selector.Parameters).Compile(interpret);
     }
 
     public override FactSeries Read(TProfile profile)

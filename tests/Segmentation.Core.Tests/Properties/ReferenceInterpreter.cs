@@ -131,12 +131,18 @@ public sealed class ReferenceInterpreter<TProfile>
                 return AnniversaryIn(date, asOfDate.Year) > asOfDate ? years - 1 : years;
             case DateMeasure.DaysUntilAnniversary:
                 var next = AnniversaryIn(date, asOfDate.Year);
-                if (next < asOfDate)
+                if (next >= asOfDate)
                 {
-                    next = AnniversaryIn(date, asOfDate.Year + 1);
+                    return (next - asOfDate).Days;
                 }
 
-                return (next - asOfDate).Days;
+                if (asOfDate.Year < DateTime.MaxValue.Year)
+                {
+                    return (AnniversaryIn(date, asOfDate.Year + 1) - asOfDate).Days;
+                }
+
+                // Year 10,000 has no DateTime: it is a leap year, so its anniversary falls on the day of the year it does in 2000.
+                return (DateTime.MaxValue.Date - asOfDate).Days + AnniversaryIn(date, 2000).DayOfYear;
             default:
                 return (date.Month - asOfDate.Month + 12) % 12;
         }

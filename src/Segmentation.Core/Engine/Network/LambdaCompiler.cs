@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Segmentation.Core.Semantics;
 
 namespace Segmentation.Core.Engine.Network;
 
@@ -12,15 +13,24 @@ internal sealed class LambdaCompiler(bool interpret, bool deferScanCode = false,
     /// <summary>Whether collections' fused loops are collectible dynamic methods (see <see cref="SegmentEngineOptions.CollectibleCode"/>).</summary>
     public bool CollectibleCode { get; } = collectibleCode;
 
+    /// <summary>Compiles a user lambda, its lifted operators evaluating both operands as in C# (see <see cref="LiftedOperands"/>).</summary>
     public TDelegate Compile<TDelegate>(LambdaExpression lambda)
-        where TDelegate : Delegate =>
-        lambda is Expression<TDelegate> typed
+        where TDelegate : Delegate
+    {
+        var body = LiftedOperands.EvaluateBoth(lambda.Body);
+        return body == lambda.Body && lambda is Expression<TDelegate> typed
             ? typed.Compile(Interpret)
-            : (TDelegate)Expression.Lambda(typeof(TDelegate), lambda.Body, lambda.Parameters).Compile(Interpret);
+            : (TDelegate)Expression.Lambda(typeof(TDelegate), body, lambda.Parameters).Compile(Interpret);
+    }
 
+    /// <summary>
+    /// Compiles a user lambda returning <typeparamref name="TOut"/>, its body wrapped by <paramref name="wrapBody"/>, its
+    /// lifted operators evaluating both operands as in C# (see <see cref="LiftedOperands"/>).
+    /// </summary>
     public Func<TIn, TOut> Compile<TIn, TOut>(LambdaExpression lambda, Func<Expression, Expression>? wrapBody = null)
     {
-        var body = wrapBody is null ? lambda.Body : wrapBody(lambda.Body);
+        var body = LiftedOperands.EvaluateBoth(lambda.Body);
+        body = wrapBody is null ? body : wrapBody(body);
         if (body.Type != typeof(TOut))
         {
             body = Expression.Convert(body, typeof(TOut));
