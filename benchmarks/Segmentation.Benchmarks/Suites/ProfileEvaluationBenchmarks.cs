@@ -110,7 +110,7 @@ public partial class ProfileEvaluationBenchmarks
     [Benchmark(OperationsPerInvoke = ProfileCount)]
     public int EngineBuffer() => EvaluateIntoBuffer(engine);
 
-    /// <summary>The engine's buffer API with <see cref="SegmentEngineOptions.CollectibleCode"/> off: loops the runtime tiers up with dynamic PGO.</summary>
+    /// <summary>The engine's buffer API with <see cref="SegmentEngineOptions.CollectibleCode"/> off: loops (and at 12 segments the one chunk) the runtime tiers up with dynamic PGO.</summary>
     [Benchmark(OperationsPerInvoke = ProfileCount)]
     public int EngineBufferNonCollectible() => EvaluateIntoBuffer(tieredEngine);
 
