@@ -1,8 +1,11 @@
-using System.Runtime.CompilerServices;
-
 namespace Segmentation.Core.Batch;
 
-/// <summary>Where a batch reads its profiles from, a chunk at a time: a list (length known) or a stream.</summary>
+/// <summary>
+/// Where a batch reads its profiles from, a chunk at a time: a list (length known), an enumerable or an asynchronous
+/// stream. A list or an enumerable is read synchronously on the thread that calls <see cref="ProduceAsync"/> (a batch
+/// thread of the pipeline), so an enumerable that blocks holds no thread-pool thread; an asynchronous stream runs
+/// wherever its own awaits resume.
+/// </summary>
 internal abstract class BatchSource<TProfile>
 {
     /// <summary>The number of profiles, when known before reading.</summary>
@@ -14,30 +17,23 @@ internal abstract class BatchSource<TProfile>
     /// <summary>Whether the input was read to its end.</summary>
     public bool Exhausted { get; protected set; }
 
-    /// <summary>Cuts the input into chunks and hands each to <paramref name="dispatch"/>, which waits for room.</summary>
-    public abstract Task ProduceAsync(Func<BatchChunk<TProfile>, ValueTask> dispatch, int chunkSize, CancellationToken token);
+    /// <summary>
+    /// Cuts the input into chunks and hands each to <paramref name="dispatch"/> (a synchronous input, which is read to
+    /// its end before this returns) or <paramref name="dispatchAsync"/> (an asynchronous stream); both wait for room.
+    /// </summary>
+    public abstract Task ProduceAsync(Action<BatchChunk<TProfile>> dispatch, Func<BatchChunk<TProfile>, ValueTask> dispatchAsync, int chunkSize, CancellationToken token);
 
     public static BatchSource<TProfile> Of(IReadOnlyList<TProfile> profiles) => new ListSource(profiles);
 
-    public static BatchSource<TProfile> Of(IAsyncEnumerable<TProfile> profiles) => new StreamSource(profiles);
+    public static BatchSource<TProfile> Of(IAsyncEnumerable<TProfile> profiles) => new AsyncStreamSource(profiles);
 
-    public static BatchSource<TProfile> Of(IEnumerable<TProfile> profiles) => new StreamSource(AsAsync(profiles));
-
-    private static async IAsyncEnumerable<TProfile> AsAsync(IEnumerable<TProfile> profiles, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.Yield();
-        foreach (var profile in profiles)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return profile;
-        }
-    }
+    public static BatchSource<TProfile> Of(IEnumerable<TProfile> profiles) => new StreamSource(profiles);
 
     private sealed class ListSource(IReadOnlyList<TProfile> profiles) : BatchSource<TProfile>
     {
         public override long? Length => profiles.Count;
 
-        public override async Task ProduceAsync(Func<BatchChunk<TProfile>, ValueTask> dispatch, int chunkSize, CancellationToken token)
+        public override Task ProduceAsync(Action<BatchChunk<TProfile>> dispatch, Func<BatchChunk<TProfile>, ValueTask> dispatchAsync, int chunkSize, CancellationToken token)
         {
             var count = profiles.Count;
             var sequence = 0L;
@@ -45,45 +41,96 @@ internal abstract class BatchSource<TProfile>
             {
                 token.ThrowIfCancellationRequested();
                 var size = Math.Min(chunkSize, count - start);
-                await dispatch(new BatchChunk<TProfile>(sequence++, start, profiles, start, size, ownsSource: false)).ConfigureAwait(false);
+                dispatch(new BatchChunk<TProfile>(sequence++, start, profiles, start, size, ownsSource: false));
                 Read = start + size;
+            }
+
+            Exhausted = true;
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class StreamSource(IEnumerable<TProfile> profiles) : BatchSource<TProfile>
+    {
+        public override long? Length => Exhausted ? Read : null;
+
+        public override Task ProduceAsync(Action<BatchChunk<TProfile>> dispatch, Func<BatchChunk<TProfile>, ValueTask> dispatchAsync, int chunkSize, CancellationToken token)
+        {
+            var chunks = new Chunks(chunkSize);
+            foreach (var profile in profiles)
+            {
+                token.ThrowIfCancellationRequested();
+                if (chunks.Add(profile) is { } chunk)
+                {
+                    dispatch(chunk);
+                    Read = chunks.Cut;
+                }
+            }
+
+            if (chunks.Rest() is { } rest)
+            {
+                dispatch(rest);
+                Read = chunks.Cut;
+            }
+
+            Exhausted = true;
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class AsyncStreamSource(IAsyncEnumerable<TProfile> profiles) : BatchSource<TProfile>
+    {
+        public override long? Length => Exhausted ? Read : null;
+
+        public override async Task ProduceAsync(Action<BatchChunk<TProfile>> dispatch, Func<BatchChunk<TProfile>, ValueTask> dispatchAsync, int chunkSize, CancellationToken token)
+        {
+            var chunks = new Chunks(chunkSize);
+            await foreach (var profile in profiles.WithCancellation(token).ConfigureAwait(false))
+            {
+                if (chunks.Add(profile) is { } chunk)
+                {
+                    await dispatchAsync(chunk).ConfigureAwait(false);
+                    Read = chunks.Cut;
+                }
+            }
+
+            if (chunks.Rest() is { } rest)
+            {
+                await dispatchAsync(rest).ConfigureAwait(false);
+                Read = chunks.Cut;
             }
 
             Exhausted = true;
         }
     }
 
-    private sealed class StreamSource(IAsyncEnumerable<TProfile> profiles) : BatchSource<TProfile>
+    /// <summary>Collects a stream's profiles into chunks that own their buffers.</summary>
+    private sealed class Chunks(int chunkSize)
     {
-        public override long? Length => Exhausted ? Read : null;
+        private TProfile[] buffer = new TProfile[chunkSize];
+        private int count;
+        private long sequence;
 
-        public override async Task ProduceAsync(Func<BatchChunk<TProfile>, ValueTask> dispatch, int chunkSize, CancellationToken token)
+        /// <summary>The number of profiles cut into chunks so far.</summary>
+        public long Cut { get; private set; }
+
+        /// <summary>Adds a profile; returns the chunk it completes, if it does.</summary>
+        public BatchChunk<TProfile>? Add(TProfile profile)
         {
-            var sequence = 0L;
-            var index = 0L;
-            var buffer = new TProfile[chunkSize];
-            var count = 0;
-            await foreach (var profile in profiles.WithCancellation(token).ConfigureAwait(false))
-            {
-                buffer[count++] = profile;
-                if (count == chunkSize)
-                {
-                    await dispatch(new BatchChunk<TProfile>(sequence++, index, buffer, 0, count, ownsSource: true)).ConfigureAwait(false);
-                    index += count;
-                    Read = index;
-                    buffer = new TProfile[chunkSize];
-                    count = 0;
-                }
-            }
+            buffer[count++] = profile;
+            return count == chunkSize ? Take(new TProfile[chunkSize]) : null;
+        }
 
-            if (count > 0)
-            {
-                await dispatch(new BatchChunk<TProfile>(sequence, index, buffer, 0, count, ownsSource: true)).ConfigureAwait(false);
-                index += count;
-                Read = index;
-            }
+        /// <summary>The last, partial chunk, if any profiles are left.</summary>
+        public BatchChunk<TProfile>? Rest() => count > 0 ? Take([]) : null;
 
-            Exhausted = true;
+        private BatchChunk<TProfile> Take(TProfile[] next)
+        {
+            var chunk = new BatchChunk<TProfile>(sequence++, Cut, buffer, 0, count, ownsSource: true);
+            Cut += count;
+            buffer = next;
+            count = 0;
+            return chunk;
         }
     }
 }

@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+
+namespace Segmentation.Core.Batch;
+
+/// <summary>
+/// One run of a <see cref="BatchPipeline{TProfile}"/>: the producer and the workers, each on a batch thread
+/// (<see cref="BatchThreads"/>, never a thread-pool thread), the queues between them and the consumer, and how the run
+/// stops. A synchronous consumer takes evaluated chunks on its own thread and waits out the grace period there, so a
+/// synchronous batch over a list or an enumerable needs no thread-pool thread at all; an asynchronous consumer reads a
+/// channel.
+/// </summary>
+internal sealed class BatchFlow<TProfile>
+{
+    private readonly BatchOptions options;
+    private readonly CancellationTokenSource cancel;
+    private readonly SemaphoreSlim window;
+    private readonly BlockingCollection<BatchChunk<TProfile>> input = new(new ConcurrentQueue<BatchChunk<TProfile>>());
+    private readonly BlockingCollection<BatchChunk<TProfile>>? evaluated;
+    private readonly Channel<BatchChunk<TProfile>>? evaluatedAsync;
+    private readonly ManualResetEventSlim stopped = new();
+    private readonly TaskCompletionSource stoppedAsync = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock gate = new();
+    private int running;
+    private Exception? failure;
+    private volatile bool producerStopped;
+
+    /// <summary>Starts the producer and the workers.</summary>
+    public BatchFlow(BatchSource<TProfile> source, Action<BatchChunk<TProfile>, BatchWorker, CancellationToken> evaluate, BatchOptions options, int chunkSize, BatchWorker[] workers, bool synchronous, CancellationToken cancellationToken)
+    {
+        this.options = options;
+        cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        window = new SemaphoreSlim(options.MaxChunksInFlight ?? (2 * options.MaxDegreeOfParallelism));
+        if (synchronous)
+        {
+            evaluated = new BlockingCollection<BatchChunk<TProfile>>(new ConcurrentQueue<BatchChunk<TProfile>>());
+        }
+        else
+        {
+            evaluatedAsync = Channel.CreateUnbounded<BatchChunk<TProfile>>(new UnboundedChannelOptions { SingleReader = true });
+        }
+
+        running = workers.Length + 1;
+        var token = cancel.Token;
+        BatchThreads.Run(() => _ = Produce(source, chunkSize, token));
+        foreach (var worker in workers)
+        {
+            BatchThreads.Run(() => Work(evaluate, worker, token));
+        }
+    }
+
+    /// <summary>Cancelled when the caller cancels or the consumer stops.</summary>
+    public CancellationToken Token => cancel.Token;
+
+    /// <summary>The evaluated chunks, for an asynchronous consumer; completes (with the run's failure, if any) when every chunk was handed over.</summary>
+    public ChannelReader<BatchChunk<TProfile>> Reader => evaluatedAsync!.Reader;
+
+    /// <summary>Whether reading the input has stopped.</summary>
+    public bool ProducerStopped => producerStopped;
+
+    /// <summary>
+    /// Waits on the calling thread for the next evaluated chunk (synchronous consumer); <see langword="false"/> when
+    /// every chunk was handed over. Throws the run's failure once the chunks are over.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public bool TryTake([NotNullWhen(true)] out BatchChunk<TProfile>? chunk, CancellationToken cancellationToken)
+    {
+        if (evaluated!.TryTake(out chunk, Timeout.Infinite, cancellationToken))
+        {
+            return true;
+        }
+
+        if (Volatile.Read(ref failure) is { } error)
+        {
+            ExceptionDispatchInfo.Throw(error);
+        }
+
+        return false;
+    }
+
+    /// <summary>Makes room for one more chunk in flight (the consumer has handed one back).</summary>
+    public void Release() => window.Release();
+
+    /// <summary>
+    /// Stops the run on the calling thread: asks the producer and the workers to stop, and waits until they have or the
+    /// grace period is over. With the system clock the wait's own timeout is the grace period, so it needs no timer
+    /// callback (nor a thread-pool thread to run it). Returns whether everything stopped.
+    /// </summary>
+    public bool Stop()
+    {
+        cancel.Cancel();
+        var grace = options.CancellationGracePeriod;
+        bool done;
+        if (stopped.IsSet || grace == Timeout.InfiniteTimeSpan)
+        {
+            stopped.Wait();
+            done = true;
+        }
+        else if (options.TimeProvider == TimeProvider.System)
+        {
+            done = stopped.Wait(grace);
+        }
+        else
+        {
+            // Not disposed: the timer's callback may still be running when the wait ends.
+            var over = new ManualResetEventSlim();
+            using var timer = options.TimeProvider.CreateTimer(static o => ((ManualResetEventSlim)o!).Set(), over, grace, Timeout.InfiniteTimeSpan);
+            WaitHandle.WaitAny([stopped.WaitHandle, over.WaitHandle]);
+            done = stopped.IsSet;
+        }
+
+        return Ended(done);
+    }
+
+    /// <summary>Stops the run for an asynchronous consumer (see <see cref="Stop"/>); the grace period is a delay on the options' clock.</summary>
+    public async Task<bool> StopAsync()
+    {
+        await cancel.CancelAsync().ConfigureAwait(false);
+        var grace = options.CancellationGracePeriod;
+        bool done;
+        if (stoppedAsync.Task.IsCompleted || grace == Timeout.InfiniteTimeSpan)
+        {
+            await stoppedAsync.Task.ConfigureAwait(false);
+            done = true;
+        }
+        else
+        {
+            using var timer = new CancellationTokenSource();
+            var delay = Task.Delay(grace, options.TimeProvider, timer.Token);
+            done = await Task.WhenAny(stoppedAsync.Task, delay).ConfigureAwait(false) == stoppedAsync.Task;
+            await timer.CancelAsync().ConfigureAwait(false);
+        }
+
+        return Ended(done);
+    }
+
+    /// <summary>
+    /// Releases what the run used once everything stopped; what was abandoned keeps it. The stop signal is left to the
+    /// collector: the last to end may still be setting it.
+    /// </summary>
+    private bool Ended(bool done)
+    {
+        if (done)
+        {
+            cancel.Dispose();
+            window.Dispose();
+            input.Dispose();
+            evaluated?.Dispose();
+        }
+
+        return done;
+    }
+
+    /// <summary>Reads the input (on a batch thread; to its end for a list or an enumerable) into chunks for the workers.</summary>
+    private async Task Produce(BatchSource<TProfile> source, int chunkSize, CancellationToken token)
+    {
+        Exception? error = null;
+        try
+        {
+            await source.ProduceAsync(Dispatch, DispatchAsync, chunkSize, token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+        }
+        finally
+        {
+            input.CompleteAdding();
+            producerStopped = true;
+            Finished(error);
+        }
+
+        void Dispatch(BatchChunk<TProfile> chunk)
+        {
+            window.Wait(token);
+            input.Add(chunk, CancellationToken.None);
+        }
+
+        async ValueTask DispatchAsync(BatchChunk<TProfile> chunk)
+        {
+            await window.WaitAsync(token).ConfigureAwait(false);
+            input.Add(chunk, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A worker's loop, on a batch thread: evaluates chunks until the input ends or the run is cancelled.</summary>
+    private void Work(Action<BatchChunk<TProfile>, BatchWorker, CancellationToken> evaluate, BatchWorker worker, CancellationToken token)
+    {
+        Exception? error = null;
+        try
+        {
+            foreach (var chunk in input.GetConsumingEnumerable(token))
+            {
+                evaluate(chunk, worker, token);
+                if (evaluated is not null)
+                {
+                    evaluated.Add(chunk, CancellationToken.None);
+                }
+                else
+                {
+                    evaluatedAsync!.Writer.TryWrite(chunk);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+        }
+        finally
+        {
+            Finished(error);
+        }
+    }
+
+    /// <summary>
+    /// Records how the producer or a worker ended (the first error that is not a cancellation wins); the last to end
+    /// completes the evaluated chunks and marks the run stopped.
+    /// </summary>
+    private void Finished(Exception? error)
+    {
+        if (error is not null)
+        {
+            lock (gate)
+            {
+                if (failure is null || (failure is OperationCanceledException && error is not OperationCanceledException))
+                {
+                    failure = error;
+                }
+            }
+        }
+
+        if (Interlocked.Decrement(ref running) != 0)
+        {
+            return;
+        }
+
+        var outcome = Volatile.Read(ref failure);
+        if (evaluated is not null)
+        {
+            evaluated.CompleteAdding();
+        }
+        else
+        {
+            evaluatedAsync!.Writer.TryComplete(outcome);
+        }
+
+        stopped.Set();
+        stoppedAsync.TrySetResult();
+    }
+}
