@@ -39,7 +39,7 @@ public sealed class BatchAfterAbandonmentTests : IDisposable
     [InlineData("list")]
     [InlineData("matrix")]
     [InlineData("runner")]
-    public async Task Cancel_AfterEarlierBatchesAbandonedMoreEvaluationsThanThePoolKeepsReady_ReturnsWithinTheGracePeriod(string entrance)
+    public void Cancel_AfterEarlierBatchesAbandonedMoreEvaluationsThanThePoolKeepsReady_ReturnsWithinTheGracePeriod(string entrance)
     {
         // More than the pool has (its threads, or the minimum it creates at once): every earlier batch on pool threads
         // would leave the last one waiting for the pool to inject threads.
@@ -49,14 +49,14 @@ public sealed class BatchAfterAbandonmentTests : IDisposable
         var took = new List<TimeSpan>();
         for (var batch = 0; batch < EarlierBatches; batch++)
         {
-            var abandoned = await CancelWhenStuck(entrance, EndlessShoppers(perBatch), perBatch, (batch + 1) * perBatch);
+            var abandoned = CancelWhenStuck(entrance, EndlessShoppers(perBatch), perBatch, (batch + 1) * perBatch);
             abandoned.Exception.Abandoned.Should().HaveCount(perBatch, "batch {0} abandoned every worker", batch);
             took.Add(abandoned.Took);
         }
 
         var profiles = Shoppers(200);
         profiles[57] = new Shopper("s57", Endless());
-        var last = await CancelWhenStuck(entrance, profiles, 2, (EarlierBatches * perBatch) + 1);
+        var last = CancelWhenStuck(entrance, profiles, 2, (EarlierBatches * perBatch) + 1);
         took.Add(last.Took);
 
         last.Exception.Abandoned.Should().Equal(57);
@@ -66,12 +66,49 @@ public sealed class BatchAfterAbandonmentTests : IDisposable
         onPoolThreads.Should().Be(0, "an evaluation runs on a batch thread, so one that never returns holds no thread-pool thread");
     }
 
+    [Theory]
+    [InlineData("list")]
+    [InlineData("matrix")]
+    public void SynchronousEntrance_PoolSaturated_RunsAndCancelsWithinTheGracePeriod(string entrance)
+    {
+        // Every pool thread blocked, and more work queued than the pool can inject threads for during the test.
+        using var poolReleased = new ManualResetEventSlim();
+        var blocked = 0;
+        ThreadPool.GetMinThreads(out var ready, out _);
+        var saturating = Math.Max(ready, ThreadPool.ThreadCount) + 16;
+        for (var i = 0; i < saturating; i++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ =>
+            {
+                Interlocked.Increment(ref blocked);
+                poolReleased.Wait(Bound);
+                Interlocked.Decrement(ref blocked);
+            }, null);
+        }
+
+        try
+        {
+            var profiles = Shoppers(200);
+            profiles[57] = new Shopper("s57", Endless());
+            var canceled = CancelWhenStuck(entrance, profiles, 2, 1);
+
+            canceled.Exception.Abandoned.Should().Equal(57);
+            canceled.Took.Should().BeLessThan(Grace + Margin, "a synchronous batch over a list needs no pool thread, not even to wait out the grace period");
+        }
+        finally
+        {
+            poolReleased.Set();
+            SpinWait.SpinUntil(() => Volatile.Read(ref blocked) == 0, Bound);
+        }
+    }
+
     /// <summary>
     /// Starts a batch through <paramref name="entrance"/> (its synchronous calls on a thread of their own), waits until
     /// <paramref name="stuck"/> endless collections are being read, cancels it and returns the exception it ended with,
-    /// timed from the cancellation to where the entrance returned.
+    /// timed from the cancellation to where the entrance returned. The test's own thread only blocks, so it needs no
+    /// pool thread either.
     /// </summary>
-    private async Task<Canceled> CancelWhenStuck(string entrance, Shopper[] profiles, int parallelism, int stuck)
+    private Canceled CancelWhenStuck(string entrance, Shopper[] profiles, int parallelism, int stuck)
     {
         using var cancel = new CancellationTokenSource();
         var options = new BatchOptions { MaxDegreeOfParallelism = parallelism, ChunkSize = 1, CancellationGracePeriod = Grace };
@@ -119,9 +156,10 @@ public sealed class BatchAfterAbandonmentTests : IDisposable
 
         SpinWait.SpinUntil(() => Volatile.Read(ref reading) >= stuck, Bound).Should().BeTrue("{0} endless collections are being read", stuck);
         var cancelled = Stopwatch.GetTimestamp();
-        await cancel.CancelAsync();
-        (await Task.WhenAny(ended.Task, Task.Delay(Bound))).Should().BeSameAs(ended.Task, "cancellation returns in bounded time");
-        var canceled = await ended.Task;
+        // Synchronously: CancelAsync would run the batch's cancellation callbacks on a pool thread.
+        cancel.Cancel();
+        ended.Task.Wait(Bound).Should().BeTrue("cancellation returns in bounded time");
+        var canceled = ended.Task.Result;
         return canceled with { Took = Stopwatch.GetElapsedTime(cancelled, canceled.ReturnedAt) };
     }
 
