@@ -6,31 +6,37 @@ using System.Threading.Channels;
 namespace Segmentation.Core.Batch;
 
 /// <summary>
-/// One run of a <see cref="BatchPipeline{TProfile}"/>: the producer and the workers, each on a batch thread
-/// (<see cref="BatchThreads"/>, never a thread-pool thread), the queues between them and the consumer, and how the run
-/// stops. A synchronous consumer takes evaluated chunks on its own thread and waits out the grace period there, so a
+/// One run of a <see cref="BatchPipeline{TProfile}"/>: the workers (which cut a list into chunks themselves) and the
+/// producer that reads any other input ahead of them, each on a batch thread (<see cref="BatchThreads"/>, never a
+/// thread-pool thread), the queues between them and the consumer, and how the run stops. A synchronous consumer takes evaluated chunks on its own thread and waits out the grace period there, so a
 /// synchronous batch over a list or an enumerable needs no thread-pool thread at all; an asynchronous consumer reads a
 /// channel.
 /// </summary>
 internal sealed class BatchFlow<TProfile>
 {
+    private readonly BatchSource<TProfile> source;
     private readonly BatchOptions options;
+    private readonly int chunkSize;
     private readonly CancellationTokenSource cancel;
     private readonly SemaphoreSlim window;
-    private readonly BlockingCollection<BatchChunk<TProfile>> input = new(new ConcurrentQueue<BatchChunk<TProfile>>());
+    private readonly BlockingCollection<BatchChunk<TProfile>>? input;
     private readonly BlockingCollection<BatchChunk<TProfile>>? evaluated;
     private readonly Channel<BatchChunk<TProfile>>? evaluatedAsync;
     private readonly ManualResetEventSlim stopped = new();
     private readonly TaskCompletionSource stoppedAsync = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock gate = new();
     private int running;
+    private long cut;
+    private long chunks;
     private Exception? failure;
     private volatile bool producerStopped;
 
-    /// <summary>Starts the producer and the workers.</summary>
+    /// <summary>Starts the workers, and the producer when the input has to be read ahead of them.</summary>
     public BatchFlow(BatchSource<TProfile> source, Action<BatchChunk<TProfile>, BatchWorker, CancellationToken> evaluate, BatchOptions options, int chunkSize, BatchWorker[] workers, bool synchronous, CancellationToken cancellationToken)
     {
+        this.source = source;
         this.options = options;
+        this.chunkSize = chunkSize;
         cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         window = new SemaphoreSlim(options.MaxChunksInFlight ?? (2 * options.MaxDegreeOfParallelism));
         if (synchronous)
@@ -42,9 +48,20 @@ internal sealed class BatchFlow<TProfile>
             evaluatedAsync = Channel.CreateUnbounded<BatchChunk<TProfile>>(new UnboundedChannelOptions { SingleReader = true });
         }
 
-        running = workers.Length + 1;
         var token = cancel.Token;
-        BatchThreads.Run(() => _ = Produce(source, chunkSize, token));
+        if (source.CutByWorkers)
+        {
+            producerStopped = true;
+            chunks = (source.Length!.Value + chunkSize - 1) / chunkSize;
+            running = workers.Length;
+        }
+        else
+        {
+            input = new BlockingCollection<BatchChunk<TProfile>>(new ConcurrentQueue<BatchChunk<TProfile>>());
+            running = workers.Length + 1;
+            BatchThreads.Run(() => _ = Produce(token));
+        }
+
         foreach (var worker in workers)
         {
             BatchThreads.Run(() => Work(evaluate, worker, token));
@@ -146,15 +163,15 @@ internal sealed class BatchFlow<TProfile>
         {
             cancel.Dispose();
             window.Dispose();
-            input.Dispose();
+            input?.Dispose();
             evaluated?.Dispose();
         }
 
         return done;
     }
 
-    /// <summary>Reads the input (on a batch thread; to its end for a list or an enumerable) into chunks for the workers.</summary>
-    private async Task Produce(BatchSource<TProfile> source, int chunkSize, CancellationToken token)
+    /// <summary>Reads the input (starting on a batch thread; an enumerable to its end there) into chunks for the workers.</summary>
+    private async Task Produce(CancellationToken token)
     {
         Exception? error = null;
         try
@@ -167,7 +184,7 @@ internal sealed class BatchFlow<TProfile>
         }
         finally
         {
-            input.CompleteAdding();
+            input!.CompleteAdding();
             producerStopped = true;
             Finished(error);
         }
@@ -175,13 +192,13 @@ internal sealed class BatchFlow<TProfile>
         void Dispatch(BatchChunk<TProfile> chunk)
         {
             window.Wait(token);
-            input.Add(chunk, CancellationToken.None);
+            input!.Add(chunk, CancellationToken.None);
         }
 
         async ValueTask DispatchAsync(BatchChunk<TProfile> chunk)
         {
             await window.WaitAsync(token).ConfigureAwait(false);
-            input.Add(chunk, CancellationToken.None);
+            input!.Add(chunk, CancellationToken.None);
         }
     }
 
@@ -191,7 +208,7 @@ internal sealed class BatchFlow<TProfile>
         Exception? error = null;
         try
         {
-            foreach (var chunk in input.GetConsumingEnumerable(token))
+            while (Next(token) is { } chunk)
             {
                 evaluate(chunk, worker, token);
                 if (evaluated is not null)
@@ -212,6 +229,33 @@ internal sealed class BatchFlow<TProfile>
         {
             Finished(error);
         }
+    }
+
+    /// <summary>
+    /// The next chunk for a worker, <see langword="null"/> when the input is over: taken from the producer, or cut from a
+    /// list once there is room for one more chunk in flight.
+    /// </summary>
+    private BatchChunk<TProfile>? Next(CancellationToken token)
+    {
+        if (input is not null)
+        {
+            return input.TryTake(out var read, Timeout.Infinite, token) ? read : null;
+        }
+
+        if (Volatile.Read(ref cut) >= chunks)
+        {
+            // Nothing left to cut: no need to wait for room.
+            return null;
+        }
+
+        window.Wait(token);
+        var chunk = source.ChunkAt(Interlocked.Increment(ref cut) - 1, chunkSize);
+        if (chunk is null)
+        {
+            window.Release();
+        }
+
+        return chunk;
     }
 
     /// <summary>
@@ -236,17 +280,18 @@ internal sealed class BatchFlow<TProfile>
             return;
         }
 
-        var outcome = Volatile.Read(ref failure);
+        // Marked stopped before the asynchronous consumer sees the end, so it need not wait for the mark; the synchronous
+        // consumer's queue is completed first, because once the consumer sees the mark it disposes the queue.
         if (evaluated is not null)
         {
             evaluated.CompleteAdding();
+            stopped.Set();
         }
         else
         {
-            evaluatedAsync!.Writer.TryComplete(outcome);
+            stopped.Set();
+            stoppedAsync.TrySetResult();
+            evaluatedAsync!.Writer.TryComplete(Volatile.Read(ref failure));
         }
-
-        stopped.Set();
-        stoppedAsync.TrySetResult();
     }
 }

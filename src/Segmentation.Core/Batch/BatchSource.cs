@@ -1,10 +1,10 @@
 namespace Segmentation.Core.Batch;
 
 /// <summary>
-/// Where a batch reads its profiles from, a chunk at a time: a list (length known), an enumerable or an asynchronous
-/// stream. A list or an enumerable is read synchronously on the thread that calls <see cref="ProduceAsync"/> (a batch
-/// thread of the pipeline), so an enumerable that blocks holds no thread-pool thread; an asynchronous stream runs
-/// wherever its own awaits resume.
+/// Where a batch reads its profiles from, a chunk at a time: a list (length known, cut into chunks by the workers
+/// themselves), an enumerable or an asynchronous stream (read ahead of the workers by <see cref="ProduceAsync"/>). An
+/// enumerable is read synchronously on the thread that calls it (a batch thread of the pipeline), so an enumerable
+/// that blocks holds no thread-pool thread; an asynchronous stream runs wherever its own awaits resume.
 /// </summary>
 internal abstract class BatchSource<TProfile>
 {
@@ -21,7 +21,14 @@ internal abstract class BatchSource<TProfile>
     /// Cuts the input into chunks and hands each to <paramref name="dispatch"/> (a synchronous input, which is read to
     /// its end before this returns) or <paramref name="dispatchAsync"/> (an asynchronous stream); both wait for room.
     /// </summary>
-    public abstract Task ProduceAsync(Action<BatchChunk<TProfile>> dispatch, Func<BatchChunk<TProfile>, ValueTask> dispatchAsync, int chunkSize, CancellationToken token);
+    public virtual Task ProduceAsync(Action<BatchChunk<TProfile>> dispatch, Func<BatchChunk<TProfile>, ValueTask> dispatchAsync, int chunkSize, CancellationToken token) =>
+        throw new NotSupportedException();
+
+    /// <summary>Whether the workers cut the chunks themselves (<see cref="ChunkAt"/>): a list, which no thread has to read ahead of them.</summary>
+    public virtual bool CutByWorkers => false;
+
+    /// <summary>The chunk at <paramref name="sequence"/>, or <see langword="null"/> past the end (<see cref="CutByWorkers"/> sources only).</summary>
+    public virtual BatchChunk<TProfile>? ChunkAt(long sequence, int chunkSize) => throw new NotSupportedException();
 
     public static BatchSource<TProfile> Of(IReadOnlyList<TProfile> profiles) => new ListSource(profiles);
 
@@ -33,20 +40,14 @@ internal abstract class BatchSource<TProfile>
     {
         public override long? Length => profiles.Count;
 
-        public override Task ProduceAsync(Action<BatchChunk<TProfile>> dispatch, Func<BatchChunk<TProfile>, ValueTask> dispatchAsync, int chunkSize, CancellationToken token)
-        {
-            var count = profiles.Count;
-            var sequence = 0L;
-            for (var start = 0; start < count; start += chunkSize)
-            {
-                token.ThrowIfCancellationRequested();
-                var size = Math.Min(chunkSize, count - start);
-                dispatch(new BatchChunk<TProfile>(sequence++, start, profiles, start, size, ownsSource: false));
-                Read = start + size;
-            }
+        public override bool CutByWorkers => true;
 
-            Exhausted = true;
-            return Task.CompletedTask;
+        public override BatchChunk<TProfile>? ChunkAt(long sequence, int chunkSize)
+        {
+            var start = sequence * chunkSize;
+            return start < profiles.Count
+                ? new BatchChunk<TProfile>(sequence, start, profiles, (int)start, (int)Math.Min(chunkSize, profiles.Count - start), ownsSource: false)
+                : null;
         }
     }
 
