@@ -1,16 +1,17 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 
 namespace Segmentation.Core.Batch;
 
 /// <summary>
-/// One run of a <see cref="BatchPipeline{TProfile}"/>: the workers (which cut a list into chunks themselves) and the
-/// producer that reads any other input ahead of them, each on a batch thread (<see cref="BatchThreads"/>, never a
-/// thread-pool thread), the queues between them and the consumer, and how the run stops. A synchronous consumer takes evaluated chunks on its own thread and waits out the grace period there, so a
-/// synchronous batch over a list or an enumerable needs no thread-pool thread at all; an asynchronous consumer reads a
-/// channel.
+/// One run of a <see cref="BatchPipeline{TProfile}"/>: the workers (which read a list or an enumerable themselves) and
+/// the producer that reads an asynchronous stream ahead of them, each on a batch thread (<see cref="BatchThreads"/>, never a
+/// thread-pool thread), how the evaluated chunks reach the consumer, and how the run stops. A synchronous consumer has
+/// each worker hand its chunks over (<c>handOver</c>, serialized by the consumer) and only waits, on its own thread,
+/// for the end, a failure or the cancellation, then waits out the grace period there: a synchronous batch over a list
+/// or an enumerable needs no thread-pool thread at all, and its thread wakes once, not once per chunk. An asynchronous
+/// consumer reads a channel.
 /// </summary>
 internal sealed class BatchFlow<TProfile>
 {
@@ -20,51 +21,61 @@ internal sealed class BatchFlow<TProfile>
     private readonly CancellationTokenSource cancel;
     private readonly SemaphoreSlim window;
     private readonly BlockingCollection<BatchChunk<TProfile>>? input;
-    private readonly BlockingCollection<BatchChunk<TProfile>>? evaluated;
+    private readonly BatchWorker[] workers;
+    private readonly Action<BatchChunk<TProfile>, BatchWorker, CancellationToken> evaluate;
+    private readonly Action<BatchChunk<TProfile>>? handOver;
     private readonly Channel<BatchChunk<TProfile>>? evaluatedAsync;
     private readonly ManualResetEventSlim stopped = new();
+    private readonly ManualResetEventSlim attention = new();
     private readonly TaskCompletionSource stoppedAsync = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock gate = new();
     private int running;
-    private long cut;
-    private long chunks;
     private Exception? failure;
     private volatile bool producerStopped;
 
-    /// <summary>Starts the workers, and the producer when the input has to be read ahead of them.</summary>
-    public BatchFlow(BatchSource<TProfile> source, Action<BatchChunk<TProfile>, BatchWorker, CancellationToken> evaluate, BatchOptions options, int chunkSize, BatchWorker[] workers, bool synchronous, CancellationToken cancellationToken)
+    /// <summary>
+    /// Prepares a run; <see cref="Start"/> starts it. <c>handOver</c> is called by the workers with each evaluated chunk,
+    /// for a synchronous consumer (it must not throw); <see langword="null"/> for an asynchronous consumer, which reads
+    /// <see cref="Reader"/>.
+    /// </summary>
+    public BatchFlow(BatchSource<TProfile> source, Action<BatchChunk<TProfile>, BatchWorker, CancellationToken> evaluate, BatchOptions options, int chunkSize, BatchWorker[] workers, Action<BatchChunk<TProfile>>? handOver, CancellationToken cancellationToken)
     {
         this.source = source;
+        this.evaluate = evaluate;
         this.options = options;
         this.chunkSize = chunkSize;
+        this.workers = workers;
+        this.handOver = handOver;
         cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         window = new SemaphoreSlim(options.MaxChunksInFlight ?? (2 * options.MaxDegreeOfParallelism));
-        if (synchronous)
-        {
-            evaluated = new BlockingCollection<BatchChunk<TProfile>>(new ConcurrentQueue<BatchChunk<TProfile>>());
-        }
-        else
+        if (handOver is null)
         {
             evaluatedAsync = Channel.CreateUnbounded<BatchChunk<TProfile>>(new UnboundedChannelOptions { SingleReader = true });
         }
 
-        var token = cancel.Token;
-        if (source.CutByWorkers)
+        if (source.ReadByWorkers)
         {
-            producerStopped = true;
-            chunks = (source.Length!.Value + chunkSize - 1) / chunkSize;
             running = workers.Length;
         }
         else
         {
             input = new BlockingCollection<BatchChunk<TProfile>>(new ConcurrentQueue<BatchChunk<TProfile>>());
             running = workers.Length + 1;
+        }
+    }
+
+    /// <summary>Starts the workers, and the producer for an asynchronous stream.</summary>
+    public void Start()
+    {
+        var token = cancel.Token;
+        if (input is not null)
+        {
             BatchThreads.Run(() => _ = Produce(token));
         }
 
         foreach (var worker in workers)
         {
-            BatchThreads.Run(() => Work(evaluate, worker, token));
+            BatchThreads.Run(() => Work(worker, token));
         }
     }
 
@@ -74,28 +85,25 @@ internal sealed class BatchFlow<TProfile>
     /// <summary>The evaluated chunks, for an asynchronous consumer; completes (with the run's failure, if any) when every chunk was handed over.</summary>
     public ChannelReader<BatchChunk<TProfile>> Reader => evaluatedAsync!.Reader;
 
-    /// <summary>Whether reading the input has stopped.</summary>
-    public bool ProducerStopped => producerStopped;
+    /// <summary>Whether reading the input has stopped (no worker, nor the producer, is in the middle of reading it).</summary>
+    public bool ProducerStopped => input is null ? !source.Reading : producerStopped;
 
     /// <summary>
-    /// Waits on the calling thread for the next evaluated chunk (synchronous consumer); <see langword="false"/> when
-    /// every chunk was handed over. Throws the run's failure once the chunks are over.
+    /// Waits on the calling thread (synchronous consumer) until every worker has ended, or <see cref="Interrupt"/> was
+    /// called; then throws the run's failure, if any.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public bool TryTake([NotNullWhen(true)] out BatchChunk<TProfile>? chunk, CancellationToken cancellationToken)
+    public void Wait(CancellationToken cancellationToken)
     {
-        if (evaluated!.TryTake(out chunk, Timeout.Infinite, cancellationToken))
-        {
-            return true;
-        }
-
-        if (Volatile.Read(ref failure) is { } error)
+        attention.Wait(cancellationToken);
+        if (stopped.IsSet && Volatile.Read(ref failure) is { } error)
         {
             ExceptionDispatchInfo.Throw(error);
         }
-
-        return false;
     }
+
+    /// <summary>Ends <see cref="Wait"/> early: the consumer has failed and will stop the run.</summary>
+    public void Interrupt() => attention.Set();
 
     /// <summary>Makes room for one more chunk in flight (the consumer has handed one back).</summary>
     public void Release() => window.Release();
@@ -164,19 +172,18 @@ internal sealed class BatchFlow<TProfile>
             cancel.Dispose();
             window.Dispose();
             input?.Dispose();
-            evaluated?.Dispose();
         }
 
         return done;
     }
 
-    /// <summary>Reads the input (starting on a batch thread; an enumerable to its end there) into chunks for the workers.</summary>
+    /// <summary>Reads an asynchronous stream (starting on a batch thread) into chunks for the workers.</summary>
     private async Task Produce(CancellationToken token)
     {
         Exception? error = null;
         try
         {
-            await source.ProduceAsync(Dispatch, DispatchAsync, chunkSize, token).ConfigureAwait(false);
+            await source.ProduceAsync(DispatchAsync, chunkSize, token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -189,12 +196,6 @@ internal sealed class BatchFlow<TProfile>
             Finished(error);
         }
 
-        void Dispatch(BatchChunk<TProfile> chunk)
-        {
-            window.Wait(token);
-            input!.Add(chunk, CancellationToken.None);
-        }
-
         async ValueTask DispatchAsync(BatchChunk<TProfile> chunk)
         {
             await window.WaitAsync(token).ConfigureAwait(false);
@@ -203,7 +204,7 @@ internal sealed class BatchFlow<TProfile>
     }
 
     /// <summary>A worker's loop, on a batch thread: evaluates chunks until the input ends or the run is cancelled.</summary>
-    private void Work(Action<BatchChunk<TProfile>, BatchWorker, CancellationToken> evaluate, BatchWorker worker, CancellationToken token)
+    private void Work(BatchWorker worker, CancellationToken token)
     {
         Exception? error = null;
         try
@@ -211,9 +212,9 @@ internal sealed class BatchFlow<TProfile>
             while (Next(token) is { } chunk)
             {
                 evaluate(chunk, worker, token);
-                if (evaluated is not null)
+                if (handOver is not null)
                 {
-                    evaluated.Add(chunk, CancellationToken.None);
+                    handOver(chunk);
                 }
                 else
                 {
@@ -232,8 +233,8 @@ internal sealed class BatchFlow<TProfile>
     }
 
     /// <summary>
-    /// The next chunk for a worker, <see langword="null"/> when the input is over: taken from the producer, or cut from a
-    /// list once there is room for one more chunk in flight.
+    /// The next chunk for a worker, <see langword="null"/> when the input is over: taken from the producer, or read by
+    /// the worker itself once there is room for one more chunk in flight.
     /// </summary>
     private BatchChunk<TProfile>? Next(CancellationToken token)
     {
@@ -242,14 +243,14 @@ internal sealed class BatchFlow<TProfile>
             return input.TryTake(out var read, Timeout.Infinite, token) ? read : null;
         }
 
-        if (Volatile.Read(ref cut) >= chunks)
+        if (source.IsOver(chunkSize))
         {
-            // Nothing left to cut: no need to wait for room.
+            // Nothing left to read: no need to wait for room.
             return null;
         }
 
         window.Wait(token);
-        var chunk = source.ChunkAt(Interlocked.Increment(ref cut) - 1, chunkSize);
+        var chunk = source.Next(chunkSize, token);
         if (chunk is null)
         {
             window.Release();
@@ -280,18 +281,19 @@ internal sealed class BatchFlow<TProfile>
             return;
         }
 
-        // Marked stopped before the asynchronous consumer sees the end, so it need not wait for the mark; the synchronous
-        // consumer's queue is completed first, because once the consumer sees the mark it disposes the queue.
-        if (evaluated is not null)
+        try
         {
-            evaluated.CompleteAdding();
-            stopped.Set();
+            source.Close();
         }
-        else
+        catch (Exception ex)
         {
-            stopped.Set();
-            stoppedAsync.TrySetResult();
-            evaluatedAsync!.Writer.TryComplete(Volatile.Read(ref failure));
+            failure ??= ex;
         }
+
+        // Marked stopped before the consumer sees the end, so it need not wait for the mark.
+        stopped.Set();
+        attention.Set();
+        stoppedAsync.TrySetResult();
+        evaluatedAsync?.Writer.TryComplete(Volatile.Read(ref failure));
     }
 }

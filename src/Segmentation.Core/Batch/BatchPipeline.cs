@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace Segmentation.Core.Batch;
 
@@ -12,8 +13,8 @@ namespace Segmentation.Core.Batch;
 /// returns) is abandoned; a <see cref="BatchCanceledException"/> then names what was not evaluated. The workers, and the
 /// reader of a list or an enumerable, run on the library's own batch threads (<see cref="BatchThreads"/>), never on
 /// thread-pool threads: an abandoned evaluation holds no pool thread, so the promise holds however many evaluations
-/// earlier batches abandoned; and a synchronous caller (<see cref="Drain"/>) takes the chunks and waits out the grace
-/// period on its own thread (<see cref="BatchFlow{TProfile}"/>).
+/// earlier batches abandoned; and a synchronous caller (<see cref="Drain"/>) waits for the end and waits out the grace
+/// period on its own thread while the workers hand the chunks over (<see cref="BatchFlow{TProfile}"/>).
 /// </para>
 /// </summary>
 internal sealed class BatchPipeline<TProfile>
@@ -43,68 +44,97 @@ internal sealed class BatchPipeline<TProfile>
     public long Delivered { get; private set; }
 
     /// <summary>
-    /// Runs the batch to its end on behalf of a synchronous caller, handing each evaluated chunk to <paramref name="take"/>
-    /// on the calling thread; the calling thread also waits out the grace period when cancelled.
+    /// Runs the batch to its end on behalf of a synchronous caller: each worker hands its evaluated chunks to
+    /// <paramref name="take"/> (one at a time, in input order when ordered), and the calling thread only waits for the
+    /// end, a failure of <paramref name="take"/> or the cancellation, then waits out the grace period. Once the caller
+    /// stops waiting, no worker calls <paramref name="take"/> again, so an abandoned one never writes into its storage.
     /// </summary>
     public void Drain(Action<BatchChunk<TProfile>> take, CancellationToken cancellationToken)
     {
-        var flow = new BatchFlow<TProfile>(source, evaluate, options, chunkSize, workers, synchronous: true, cancellationToken);
+        var handing = new Lock();
+        var closed = false;
+        Exception? takeFailed = null;
+        var pending = new Dictionary<long, BatchChunk<TProfile>>();
+        var next = 0L;
+        BatchFlow<TProfile>? flow = null;
+        flow = new BatchFlow<TProfile>(source, evaluate, options, chunkSize, workers, HandOver, cancellationToken);
         var canceled = false;
-        var stopped = false;
+        bool stopped;
         try
         {
-            var pending = new Dictionary<long, BatchChunk<TProfile>>();
-            var next = 0L;
-            while (true)
-            {
-                BatchChunk<TProfile>? chunk;
-                try
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (!flow.TryTake(out chunk, cancellationToken))
-                    {
-                        break;
-                    }
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    canceled = true;
-                    break;
-                }
-
-                if (!ordered)
-                {
-                    Deliver(chunk);
-                    take(chunk);
-                    flow.Release();
-                    continue;
-                }
-
-                pending[chunk.Sequence] = chunk;
-                while (!cancellationToken.IsCancellationRequested && pending.Remove(next, out var ready))
-                {
-                    Deliver(ready);
-                    take(ready);
-                    next++;
-                    flow.Release();
-                }
-            }
+            flow.Start();
+            flow.Wait(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            canceled = true;
         }
         finally
         {
+            lock (handing)
+            {
+                closed = true;
+            }
+
             stopped = flow.Stop();
+        }
+
+        if (takeFailed is not null)
+        {
+            ExceptionDispatchInfo.Throw(takeFailed);
         }
 
         if (canceled)
         {
             throw Canceled(stopped, flow.ProducerStopped, cancellationToken);
         }
+
+        void HandOver(BatchChunk<TProfile> chunk)
+        {
+            lock (handing)
+            {
+                if (closed)
+                {
+                    return;
+                }
+
+                try
+                {
+                    if (!ordered)
+                    {
+                        Take(chunk);
+                        return;
+                    }
+
+                    pending[chunk.Sequence] = chunk;
+                    while (pending.Remove(next, out var ready))
+                    {
+                        Take(ready);
+                        next++;
+                    }
+                }
+                catch (Exception ex)
+                {
+                    closed = true;
+                    takeFailed = ex;
+                    flow!.Interrupt();
+                }
+            }
+        }
+
+        void Take(BatchChunk<TProfile> chunk)
+        {
+            Deliver(chunk);
+            take(chunk);
+            flow!.Release();
+        }
     }
 
     /// <summary>Runs the batch; the chunks come back evaluated. Enumerate once.</summary>
     public async IAsyncEnumerable<BatchChunk<TProfile>> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var flow = new BatchFlow<TProfile>(source, evaluate, options, chunkSize, workers, synchronous: false, cancellationToken);
+        var flow = new BatchFlow<TProfile>(source, evaluate, options, chunkSize, workers, handOver: null, cancellationToken);
+        flow.Start();
         var canceled = false;
         var stopped = false;
         try
