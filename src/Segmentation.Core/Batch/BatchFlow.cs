@@ -123,6 +123,10 @@ internal sealed class BatchFlow<TProfile>
             stopped.Wait();
             done = true;
         }
+        else if (grace == TimeSpan.Zero)
+        {
+            done = false;
+        }
         else if (options.TimeProvider == TimeProvider.System)
         {
             done = stopped.Wait(grace);

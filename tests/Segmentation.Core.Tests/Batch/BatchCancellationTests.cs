@@ -136,6 +136,24 @@ public sealed class BatchCancellationTests : IDisposable
         (await batch.Invoking(b => b).Should().ThrowAsync<BatchCanceledException>()).Which.Abandoned.Should().Equal(StuckAt);
     }
 
+    [Theory]
+    [InlineData("list")]
+    [InlineData("runner")]
+    public async Task Cancel_ZeroGracePeriod_AbandonsAtOnceWhateverTheClock(string entrance)
+    {
+        var options = new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.Zero, TimeProvider = new FakeTimeProvider() };
+        using var cancel = new CancellationTokenSource();
+
+        Task batch = entrance == "list"
+            ? Task.Factory.StartNew(() => Engine.EvaluateBatch(Shoppers(200), Workload.AsOf, options, cancel.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : new BatchRunner<Shopper>(Engine, options).RunAsync(Shoppers(200), Workload.AsOf, cancellationToken: cancel.Token);
+        stuck.Wait(Bound).Should().BeTrue("the endless collection is being read");
+        await cancel.CancelAsync();
+
+        (await Task.WhenAny(batch, Task.Delay(Bound))).Should().BeSameAs(batch, "nothing is waited for, and the fake clock never moves");
+        (await batch.Invoking(b => b).Should().ThrowAsync<BatchCanceledException>()).Which.Abandoned.Should().Equal(StuckAt);
+    }
+
     private Shopper[] Shoppers(int count, int stuckAt = StuckAt) =>
         [.. Enumerable.Range(0, count).Select(i => new Shopper($"s{i}", i == stuckAt ? Endless() : [new Order { At = Workload.AsOf.UtcDateTime.AddDays(-1), Amount = 10 }]))];
 
