@@ -10,9 +10,9 @@ namespace Segmentation.Core.Batch;
 /// <para>
 /// Cancellation returns in bounded time: the workers and the producer are asked to stop, and whatever has not stopped
 /// after <see cref="BatchOptions.CancellationGracePeriod"/> (an input that ignores the token, an evaluation that never
-/// returns) is abandoned; a <see cref="BatchCanceledException"/> then names what was not evaluated. The workers, and the
-/// reader of a list or an enumerable, run on the library's own batch threads (<see cref="BatchThreads"/>), never on
-/// thread-pool threads: an abandoned evaluation holds no pool thread, so the promise holds however many evaluations
+/// returns) is abandoned; a <see cref="BatchCanceledException"/> then names what was not evaluated. The workers (which
+/// read a list or an enumerable themselves) run on the library's own batch threads (<see cref="BatchThreads"/>), never
+/// on thread-pool threads: an abandoned evaluation holds no pool thread, so the promise holds however many evaluations
 /// earlier batches abandoned; and a synchronous caller (<see cref="Drain"/>) waits for the end and waits out the grace
 /// period on its own thread while the workers hand the chunks over (<see cref="BatchFlow{TProfile}"/>).
 /// </para>
@@ -56,7 +56,7 @@ internal sealed class BatchPipeline<TProfile>
         Exception? takeFailed = null;
         var pending = new Dictionary<long, BatchChunk<TProfile>>();
         var next = 0L;
-        BatchFlow<TProfile>? flow = null;
+        BatchFlow<TProfile>? flow = null; // HandOver reads it; no worker runs before Start.
         flow = new BatchFlow<TProfile>(source, evaluate, options, chunkSize, workers, HandOver, cancellationToken);
         var canceled = false;
         bool stopped;

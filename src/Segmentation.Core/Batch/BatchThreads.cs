@@ -3,11 +3,11 @@ using System.Collections.Concurrent;
 namespace Segmentation.Core.Batch;
 
 /// <summary>
-/// The threads batches run their workers (and read a synchronous input) on: background threads of the library's own,
-/// never the thread pool's. An evaluation that never returns is abandoned on one of them, so it holds no pool thread;
-/// and however many evaluations earlier batches abandoned, a batch gets its threads at once (an idle one, or a new one)
-/// instead of waiting for the pool to inject threads. A thread that has been idle for <see cref="IdleTimeout"/> ends,
-/// so a burst of batches leaves no threads behind.
+/// The threads batches run their workers (which also read a list or an enumerable) and the producer of an asynchronous
+/// stream on: background threads of the library's own, never the thread pool's. An evaluation that never returns is
+/// abandoned on one of them, so it holds no pool thread; and however many evaluations earlier batches abandoned, a
+/// batch gets its threads at once (an idle one, or a new one) instead of waiting for the pool to inject threads. A
+/// thread that has been idle for <see cref="IdleTimeout"/> ends, so a burst of batches leaves no threads behind.
 /// </summary>
 internal static class BatchThreads
 {
