@@ -47,8 +47,10 @@ public sealed class BatchOptions
     /// How long a cancelled batch waits for its workers and its input to stop before it abandons them and throws a
     /// <see cref="BatchCanceledException"/> naming the profiles not evaluated. Workers check for cancellation between
     /// profiles; a profile whose evaluation never returns (an endless collection) or an input that ignores the token
-    /// cannot be stopped, only abandoned: its thread stays busy until it returns, and its result is discarded. Zero or
-    /// more, or <see cref="Timeout.InfiniteTimeSpan"/> to always wait. The default value is one second.
+    /// cannot be stopped, only abandoned: its thread stays busy until it returns, and its result is discarded. That is one
+    /// of the library's own batch threads, never a thread-pool thread, so the grace period holds however many evaluations
+    /// earlier batches abandoned. Zero or more, or <see cref="Timeout.InfiniteTimeSpan"/> to always wait. The default
+    /// value is one second.
     /// </summary>
     public TimeSpan CancellationGracePeriod { get; set; } = TimeSpan.FromSeconds(1);
 

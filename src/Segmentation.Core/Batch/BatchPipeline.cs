@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
+using System.Runtime.ExceptionServices;
 
 namespace Segmentation.Core.Batch;
 
@@ -10,7 +10,11 @@ namespace Segmentation.Core.Batch;
 /// <para>
 /// Cancellation returns in bounded time: the workers and the producer are asked to stop, and whatever has not stopped
 /// after <see cref="BatchOptions.CancellationGracePeriod"/> (an input that ignores the token, an evaluation that never
-/// returns) is abandoned; a <see cref="BatchCanceledException"/> then names what was not evaluated.
+/// returns) is abandoned; a <see cref="BatchCanceledException"/> then names what was not evaluated. The workers (which
+/// read a list or an enumerable themselves) run on the library's own batch threads (<see cref="BatchThreads"/>), never
+/// on thread-pool threads: an abandoned evaluation holds no pool thread, so the promise holds however many evaluations
+/// earlier batches abandoned; and a synchronous caller (<see cref="Drain"/>) waits for the end and waits out the grace
+/// period on its own thread while the workers hand the chunks over (<see cref="BatchFlow{TProfile}"/>).
 /// </para>
 /// </summary>
 internal sealed class BatchPipeline<TProfile>
@@ -39,32 +43,98 @@ internal sealed class BatchPipeline<TProfile>
     /// <summary>The number of profiles whose chunks were handed to the consumer.</summary>
     public long Delivered { get; private set; }
 
-    /// <summary>Runs the batch to its end on behalf of a synchronous caller, handing each evaluated chunk to <paramref name="take"/>.</summary>
+    /// <summary>
+    /// Runs the batch to its end on behalf of a synchronous caller: each worker hands its evaluated chunks to
+    /// <paramref name="take"/> (one at a time, in input order when ordered), and the calling thread only waits for the
+    /// end, a failure of <paramref name="take"/> or the cancellation, then waits out the grace period. Once the caller
+    /// stops waiting, no worker calls <paramref name="take"/> again, so an abandoned one never writes into its storage.
+    /// </summary>
     public void Drain(Action<BatchChunk<TProfile>> take, CancellationToken cancellationToken)
     {
-        DrainAsync().GetAwaiter().GetResult();
-
-        async Task DrainAsync()
+        var handing = new Lock();
+        var closed = false;
+        Exception? takeFailed = null;
+        var pending = new Dictionary<long, BatchChunk<TProfile>>();
+        var next = 0L;
+        BatchFlow<TProfile>? flow = null; // HandOver reads it; no worker runs before Start.
+        flow = new BatchFlow<TProfile>(source, evaluate, options, chunkSize, workers, HandOver, cancellationToken);
+        var canceled = false;
+        bool stopped;
+        try
         {
-            await foreach (var chunk in RunAsync(cancellationToken).ConfigureAwait(false))
+            flow.Start();
+            flow.Wait(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            canceled = true;
+        }
+        finally
+        {
+            lock (handing)
             {
-                take(chunk);
+                closed = true;
             }
+
+            stopped = flow.Stop();
+        }
+
+        if (takeFailed is not null)
+        {
+            ExceptionDispatchInfo.Throw(takeFailed);
+        }
+
+        if (canceled)
+        {
+            throw Canceled(stopped, flow.ProducerStopped, cancellationToken);
+        }
+
+        void HandOver(BatchChunk<TProfile> chunk)
+        {
+            lock (handing)
+            {
+                if (closed)
+                {
+                    return;
+                }
+
+                try
+                {
+                    if (!ordered)
+                    {
+                        Take(chunk);
+                        return;
+                    }
+
+                    pending[chunk.Sequence] = chunk;
+                    while (pending.Remove(next, out var ready))
+                    {
+                        Take(ready);
+                        next++;
+                    }
+                }
+                catch (Exception ex)
+                {
+                    closed = true;
+                    takeFailed = ex;
+                    flow!.Interrupt();
+                }
+            }
+        }
+
+        void Take(BatchChunk<TProfile> chunk)
+        {
+            Deliver(chunk);
+            take(chunk);
+            flow!.Release();
         }
     }
 
     /// <summary>Runs the batch; the chunks come back evaluated. Enumerate once.</summary>
     public async IAsyncEnumerable<BatchChunk<TProfile>> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var token = cancel.Token;
-        var window = new SemaphoreSlim(options.MaxChunksInFlight ?? (2 * options.MaxDegreeOfParallelism));
-        var input = Channel.CreateBounded<BatchChunk<TProfile>>(new BoundedChannelOptions(workers.Length) { SingleWriter = true });
-        var output = Channel.CreateUnbounded<BatchChunk<TProfile>>(new UnboundedChannelOptions { SingleReader = true });
-        var producer = Task.Run(() => Produce(input.Writer, window, token), CancellationToken.None);
-        var working = workers.Select(worker => Task.Run(() => Work(input.Reader, output.Writer, worker, token), CancellationToken.None)).ToArray();
-        var all = Task.WhenAll([producer, .. working])
-            .ContinueWith(t => output.Writer.TryComplete(ErrorOf(t, token)), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        var flow = new BatchFlow<TProfile>(source, evaluate, options, chunkSize, workers, handOver: null, cancellationToken);
+        flow.Start();
         var canceled = false;
         var stopped = false;
         try
@@ -77,12 +147,12 @@ internal sealed class BatchPipeline<TProfile>
                 try
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (!await output.Reader.WaitToReadAsync(token).ConfigureAwait(false))
+                    if (!await flow.Reader.WaitToReadAsync(flow.Token).ConfigureAwait(false))
                     {
                         break;
                     }
 
-                    if (!output.Reader.TryRead(out chunk))
+                    if (!flow.Reader.TryRead(out chunk))
                     {
                         continue;
                     }
@@ -97,7 +167,7 @@ internal sealed class BatchPipeline<TProfile>
                 {
                     Deliver(chunk);
                     yield return chunk;
-                    window.Release();
+                    flow.Release();
                     continue;
                 }
 
@@ -107,24 +177,18 @@ internal sealed class BatchPipeline<TProfile>
                     Deliver(ready);
                     yield return ready;
                     next++;
-                    window.Release();
+                    flow.Release();
                 }
             }
         }
         finally
         {
-            await cancel.CancelAsync().ConfigureAwait(false);
-            stopped = await Stopped(all).ConfigureAwait(false);
-            if (stopped)
-            {
-                cancel.Dispose();
-                window.Dispose();
-            }
+            stopped = await flow.StopAsync().ConfigureAwait(false);
         }
 
         if (canceled)
         {
-            throw Canceled(stopped, producer.IsCompleted, cancellationToken);
+            throw Canceled(stopped, flow.ProducerStopped, cancellationToken);
         }
     }
 
@@ -143,22 +207,6 @@ internal sealed class BatchPipeline<TProfile>
         {
             deliveredAhead[chunk.FirstIndex] = chunk.Count;
         }
-    }
-
-    private async Task<bool> Stopped(Task all)
-    {
-        var grace = options.CancellationGracePeriod;
-        if (all.IsCompleted || grace == Timeout.InfiniteTimeSpan)
-        {
-            await all.ConfigureAwait(false);
-            return true;
-        }
-
-        using var timer = new CancellationTokenSource();
-        var delay = Task.Delay(grace, options.TimeProvider, timer.Token);
-        var first = await Task.WhenAny(all, delay).ConfigureAwait(false);
-        await timer.CancelAsync().ConfigureAwait(false);
-        return first == all;
     }
 
     private BatchCanceledException Canceled(bool stopped, bool producerStopped, CancellationToken cancellationToken)
@@ -183,45 +231,5 @@ internal sealed class BatchPipeline<TProfile>
 
         var abandoned = stopped ? [] : workers.Select(w => w.Current).Where(i => i >= 0).Order().ToArray();
         return new BatchCanceledException(Delivered, missing, abandoned, !producerStopped, cancellationToken);
-    }
-
-    private async Task Produce(ChannelWriter<BatchChunk<TProfile>> writer, SemaphoreSlim window, CancellationToken token)
-    {
-        try
-        {
-            await source.ProduceAsync(Dispatch, chunkSize, token).ConfigureAwait(false);
-            writer.TryComplete();
-        }
-        catch (Exception ex)
-        {
-            writer.TryComplete(ex);
-            throw;
-        }
-
-        async ValueTask Dispatch(BatchChunk<TProfile> chunk)
-        {
-            await window.WaitAsync(token).ConfigureAwait(false);
-            await writer.WriteAsync(chunk, token).ConfigureAwait(false);
-        }
-    }
-
-    private async Task Work(ChannelReader<BatchChunk<TProfile>> reader, ChannelWriter<BatchChunk<TProfile>> writer, BatchWorker worker, CancellationToken token)
-    {
-        await foreach (var chunk in reader.ReadAllAsync(token).ConfigureAwait(false))
-        {
-            evaluate(chunk, worker, token);
-            await writer.WriteAsync(chunk, token).ConfigureAwait(false);
-        }
-    }
-
-    private static Exception? ErrorOf(Task task, CancellationToken token)
-    {
-        if (task.IsFaulted)
-        {
-            var errors = task.Exception!.Flatten().InnerExceptions;
-            return errors.FirstOrDefault(e => e is not OperationCanceledException and not ChannelClosedException) ?? errors[0];
-        }
-
-        return task.IsCanceled ? new OperationCanceledException(token) : null;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Segmentation.Core.Batch;
 using Segmentation.Core.Dsl;
 using Segmentation.Core.Engine;
@@ -6,9 +7,10 @@ using Segmentation.ReferenceWorkload;
 namespace Segmentation.Core.Tests.Batch;
 
 /// <summary>
-/// Cancellation of the pipeline itself: an abandoned worker never writes into the caller's matrix, and an input that
-/// ignores the token is abandoned in bounded time. What every engine shares (an evaluation that never returns, progress)
-/// is in <see cref="BatchBehaviourTests"/>.
+/// Cancellation of the pipeline itself: an abandoned worker never writes into the caller's matrix, an input that ignores
+/// the token is abandoned in bounded time, and the grace period is measured on the options' clock (synchronous and
+/// asynchronous callers alike). What every engine shares (an evaluation that never returns, progress) is in
+/// <see cref="BatchBehaviourTests"/>.
 /// </summary>
 [Collection(BatchBehaviourTests.Serial)]
 public sealed class BatchCancellationTests : IDisposable
@@ -104,6 +106,52 @@ public sealed class BatchCancellationTests : IDisposable
             Interlocked.Increment(ref received);
             return ValueTask.CompletedTask;
         }
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("runner")]
+    public async Task Cancel_EvaluationThatNeverReturns_WaitsOutTheGracePeriodOnTheOptionsClock(string entrance)
+    {
+        var time = new FakeTimeProvider();
+        var options = new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.FromSeconds(10), TimeProvider = time };
+        using var cancel = new CancellationTokenSource();
+
+        Task batch = entrance == "list"
+            ? Task.Factory.StartNew(() => Engine.EvaluateBatch(Shoppers(200), Workload.AsOf, options, cancel.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : new BatchRunner<Shopper>(Engine, options).RunAsync(Shoppers(200), Workload.AsOf, cancellationToken: cancel.Token);
+        stuck.Wait(Bound).Should().BeTrue("the endless collection is being read");
+        await cancel.CancelAsync();
+        var seconds = 0;
+        while (!batch.IsCompleted && seconds < 40)
+        {
+            await Task.Delay(50);
+            time.Advance(TimeSpan.FromSeconds(1));
+            seconds++;
+        }
+
+        // Well within the grace period on the real clock: only the fake clock can have ended it.
+        (await Task.WhenAny(batch, Task.Delay(TimeSpan.FromSeconds(3)))).Should().BeSameAs(batch, "the options' clock passed the grace period");
+        seconds.Should().BeGreaterThanOrEqualTo(10, "the batch waits for the whole grace period on the options' clock");
+        (await batch.Invoking(b => b).Should().ThrowAsync<BatchCanceledException>()).Which.Abandoned.Should().Equal(StuckAt);
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("runner")]
+    public async Task Cancel_ZeroGracePeriod_AbandonsAtOnceWhateverTheClock(string entrance)
+    {
+        var options = new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.Zero, TimeProvider = new FakeTimeProvider() };
+        using var cancel = new CancellationTokenSource();
+
+        Task batch = entrance == "list"
+            ? Task.Factory.StartNew(() => Engine.EvaluateBatch(Shoppers(200), Workload.AsOf, options, cancel.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : new BatchRunner<Shopper>(Engine, options).RunAsync(Shoppers(200), Workload.AsOf, cancellationToken: cancel.Token);
+        stuck.Wait(Bound).Should().BeTrue("the endless collection is being read");
+        await cancel.CancelAsync();
+
+        (await Task.WhenAny(batch, Task.Delay(Bound))).Should().BeSameAs(batch, "nothing is waited for, and the fake clock never moves");
+        (await batch.Invoking(b => b).Should().ThrowAsync<BatchCanceledException>()).Which.Abandoned.Should().Equal(StuckAt);
     }
 
     private Shopper[] Shoppers(int count, int stuckAt = StuckAt) =>

@@ -140,6 +140,78 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_EnumerableThatThrows_HandsBackTheChunksReadThenThrowsItsError()
+    {
+        var runner = new BatchRunner<Customer>(Engine, new BatchOptions { ChunkSize = 10, MaxDegreeOfParallelism = 2 });
+        var received = new List<long>();
+
+        var act = () => runner.RunAsync(Broken(WorkloadGenerator.Generate(25)), Workload.AsOf, item =>
+        {
+            received.Add(item.Index);
+            return ValueTask.CompletedTask;
+        });
+
+        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage("the disk is on fire");
+        received.Should().Equal(Enumerable.Range(0, 20).Select(i => (long)i), "the two whole chunks read before the input failed were evaluated");
+
+        static IEnumerable<Customer> Broken(Customer[] customers)
+        {
+            foreach (var customer in customers)
+            {
+                yield return customer;
+            }
+
+            throw new InvalidOperationException("the disk is on fire");
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunAsync_Enumerable_IsDisposedWhenTheRunEnds(bool cancelled)
+    {
+        var runner = new BatchRunner<Customer>(Engine, new BatchOptions { ChunkSize = 10, MaxDegreeOfParallelism = 2 });
+        using var cancel = new CancellationTokenSource();
+        var disposed = 0;
+
+        var run = runner.RunAsync(Tracked(WorkloadGenerator.Generate(200)), Workload.AsOf, item =>
+        {
+            if (cancelled && item.Index == 50)
+            {
+                cancel.Cancel();
+            }
+
+            return ValueTask.CompletedTask;
+        }, cancellationToken: cancel.Token);
+
+        if (cancelled)
+        {
+            await run.Invoking(r => r).Should().ThrowAsync<BatchCanceledException>();
+        }
+        else
+        {
+            (await run).Profiles.Should().Be(200);
+        }
+
+        disposed.Should().Be(1, "the run disposes the enumerator it read once no worker reads it");
+
+        IEnumerable<Customer> Tracked(Customer[] customers)
+        {
+            try
+            {
+                foreach (var customer in customers)
+                {
+                    yield return customer;
+                }
+            }
+            finally
+            {
+                Interlocked.Increment(ref disposed);
+            }
+        }
+    }
+
+    [Fact]
     public void Run_EnumeratedTwice_Throws()
     {
         var run = new BatchRunner<Customer>(Engine).Run([], Workload.AsOf);
