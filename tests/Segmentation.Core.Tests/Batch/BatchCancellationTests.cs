@@ -151,7 +151,10 @@ public sealed class BatchCancellationTests : IDisposable
         await cancel.CancelAsync();
 
         (await Task.WhenAny(batch, Task.Delay(Bound))).Should().BeSameAs(batch, "nothing is waited for, and the fake clock never moves");
-        (await batch.Invoking(b => b).Should().ThrowAsync<BatchCanceledException>()).Which.Abandoned.Should().Equal(StuckAt);
+
+        // With no grace at all, a worker the scheduler held up in the middle of another profile is abandoned too.
+        var abandoned = (await batch.Invoking(b => b).Should().ThrowAsync<BatchCanceledException>()).Which.Abandoned;
+        abandoned.Should().Contain(StuckAt).And.OnlyContain(i => i >= 0 && i < 200).And.HaveCountLessThanOrEqualTo(options.MaxDegreeOfParallelism);
     }
 
     private Shopper[] Shoppers(int count, int stuckAt = StuckAt) =>

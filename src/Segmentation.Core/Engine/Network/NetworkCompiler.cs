@@ -320,7 +320,7 @@ internal static class NetworkCompiler
 
             body.InsertRange(2, prologue);
             var chunk = Lambda<Action<Frame<TProfile>>>(Block(variables.Concat(frameFields.Values), body), frame);
-            return emit ? EmittedMethods.Compile(chunk) : chunk.Compile();
+            return emit && System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? EmittedMethods.Compile(chunk) : chunk.Compile();
         }
 
         /// <summary>
