@@ -56,7 +56,7 @@ public static class SegmentEngine
             : CodeTierCompiler<TProfile>.Generate(
                 tier,
                 generateUnits: network.Units.Length <= options.CodeGenerationMaxUnits,
-                emitChunks: !options.CollectibleCode && System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported && tier.ChunkCount <= NetworkCompiler.MaxEmittedChunks,
+                emitChunks: !options.CollectibleCode && tier.ChunkCount <= NetworkCompiler.MaxEmittedChunks,
                 options.CodeGenerationParallelism,
                 options.CodeGenerationBudget,
                 options.Logger,

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
+using Segmentation.Core.Engine.Network;
 using Segmentation.Core.Model;
 
 namespace Segmentation.Core.Semantics;
@@ -46,10 +47,10 @@ internal sealed class DatedFacts<TProfile, TItem> : DatedFacts<TProfile>
     public Func<TItem, long> Ticks { get; }
 
     /// <summary>The item selector's body on a profile expression, for generated code.</summary>
-    public Expression ItemsOf(Expression profile) => Inline(Definition.Items, profile);
+    public Expression ItemsOf(Expression profile) => ParameterReplacer.Inline(Definition.Items, profile);
 
     /// <summary>The instant of an item expression in UTC ticks, for generated code (and <see cref="Ticks"/>).</summary>
-    public Expression TicksOf(Expression item) => DateMath.TicksOf(Inline(Definition.Date, item));
+    public Expression TicksOf(Expression item) => DateMath.TicksOf(ParameterReplacer.Inline(Definition.Date, item));
 
     /// <summary>
     /// Whether <see cref="TryTicksWithoutConversionOf"/> can fail: the date is a <see cref="DateTime"/>, which may be of local kind.
@@ -61,20 +62,12 @@ internal sealed class DatedFacts<TProfile, TItem> : DatedFacts<TProfile>
     /// when the date needs a time-zone conversion (see <see cref="DateMath.TryTicksWithoutConversion"/>); only for dates that <see cref="MayNeedConversion"/>.
     /// </summary>
     public Expression TryTicksWithoutConversionOf(Expression item, ParameterExpression ticks) =>
-        DateMath.TryTicksWithoutConversionOf(Inline(Definition.Date, item), ticks);
+        DateMath.TryTicksWithoutConversionOf(ParameterReplacer.Inline(Definition.Date, item), ticks);
 
     /// <summary>The profile's items; a <see langword="null"/> collection throws (it faults the aggregates over it).</summary>
     public IEnumerable<TItem> ItemsOrThrow(TProfile profile) => Items(profile) ?? throw new InvalidOperationException(NullMessage);
 
     public override TResult Accept<TResult>(IDatedFactsVisitor<TProfile, TResult> visitor) => visitor.Visit(this);
-
-    private static Expression Inline(LambdaExpression lambda, Expression argument) =>
-        new Replacer(lambda.Parameters[0], argument).Visit(LiftedOperands.EvaluateBoth(lambda.Body));
-
-    private sealed class Replacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
-    }
 }
 
 /// <summary>The shared cache of compiled collections.</summary>
