@@ -13,6 +13,9 @@ internal sealed class Network<TProfile>
 
     public required CollectionScanner<TProfile>[] Collections { get; init; }
 
+    /// <summary>Each collection's rank in the order generated code scans the collections a unit needs (see <see cref="DeclarationOrder"/>).</summary>
+    public required int[] ScanRanks { get; init; }
+
     public required ValueNode<TProfile>[] Values { get; init; }
 
     public required ConditionNode<TProfile>[] Conditions { get; init; }

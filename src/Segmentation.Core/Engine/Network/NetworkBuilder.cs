@@ -94,11 +94,12 @@ internal sealed class NetworkBuilder<TProfile>
             textIndex.Freeze(comparer);
         }
 
-        var scanners = collections.Values.OrderBy(p => p.Index)
-            .Select(p => DatedFacts.Of<TProfile>(p.Definition, compiler.Interpret).Accept(new ScannerFactory<TProfile>(p, compiler))).ToArray();
+        var plans = collections.Values.OrderBy(p => p.Index).ToArray();
+        var scanners = plans.Select(p => DatedFacts.Of<TProfile>(p.Definition, compiler.Interpret).Accept(new ScannerFactory<TProfile>(p, compiler))).ToArray();
         var network = new Network<TProfile>
         {
             Collections = scanners,
+            ScanRanks = DeclarationOrder.Ranks([.. plans.Select(p => p.Definition)]),
             Values = [.. valueList],
             Conditions = [.. conditionList],
             Units = [.. units.OrderBy(u => u.Stratum)],

@@ -343,12 +343,13 @@ internal static class NetworkCompiler
             }
 
             var comparisons = written.OfType<ComparisonNode<TProfile>>().ToArray();
-            foreach (var comparison in comparisons)
+            var scans = comparisons
+                .Select(c => c.Value is AggregateValueNode<TProfile> aggregate && uses.Collections[aggregate.Collection] >= 2 ? aggregate.Collection : -1)
+                .Where(c => c >= 0 && hoistedScans.Add(c))
+                .ToArray();
+            foreach (var collection in scans.OrderBy(c => network.ScanRanks[c]))
             {
-                if (comparison.Value is AggregateValueNode<TProfile> aggregate && uses.Collections[aggregate.Collection] >= 2 && hoistedScans.Add(aggregate.Collection))
-                {
-                    yield return ScanOnce(aggregate.Collection);
-                }
+                yield return ScanOnce(collection);
             }
 
             foreach (var comparison in comparisons)
