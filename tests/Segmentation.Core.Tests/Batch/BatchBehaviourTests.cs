@@ -19,17 +19,6 @@ public abstract class BatchBehaviourTests : IDisposable
     /// <summary>The name of the collection the batch behaviour tests run in: one at a time, not beside other test classes.</summary>
     public const string Serial = "Batch behaviours (serial)";
 
-    /// <summary>
-    /// The cancellation tests hold a worker at a gate and keep another reading an endless collection, each on a
-    /// thread-pool thread; enough pool threads from the start keep the rest of the pipeline (producer, other workers)
-    /// from waiting for the pool to inject threads while other tests keep the machine busy.
-    /// </summary>
-    protected BatchBehaviourTests()
-    {
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
-    }
-
     private const int StuckAt = 57;
     private const int GatedAt = 63;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);

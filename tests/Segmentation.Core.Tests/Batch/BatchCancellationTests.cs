@@ -22,17 +22,6 @@ public sealed class BatchCancellationTests : IDisposable
     private readonly ManualResetEventSlim stuck = new();
     private readonly ManualResetEventSlim stuckReturned = new();
 
-    /// <summary>
-    /// These tests keep a thread-pool thread busy on purpose (an endless collection, a hanging input) and block another
-    /// on the synchronous batch call; enough pool threads from the start keep the rest of the pipeline from waiting for
-    /// the pool to inject threads while other tests keep the machine busy (as <see cref="BatchBehaviourTests"/> does).
-    /// </summary>
-    public BatchCancellationTests()
-    {
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
-    }
-
     public void Dispose()
     {
         // Lets the abandoned evaluation (or input) finish, so no thread stays busy after the test.
