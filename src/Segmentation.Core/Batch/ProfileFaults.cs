@@ -39,7 +39,7 @@ internal sealed class ProfileFaults<TProfile>
     private ProfileFaults(RuleSet<TProfile> ruleSet)
     {
         layout = SegmentationResultLayout.For(ruleSet.Definition);
-        profileId = ruleSet.Definition.ProfileId is { } id ? LiftedOperands.EvaluateBoth(id).Compile() : null;
+        profileId = ruleSet.Definition.ProfileId is { } id ? ConditionSemantics.CompileLambda(id) : null;
     }
 
     public static ProfileFaults<TProfile> For(RuleSet<TProfile> ruleSet) => ByRuleSet.GetValue(ruleSet, r => new ProfileFaults<TProfile>(r));

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Segmentation.Core.Engine.Network;
@@ -82,5 +83,21 @@ public static class ConditionSemantics
                 Volatile.Write(ref spare.Value, frame);
             }
         };
+    }
+
+    /// <summary>
+    /// Compiles one of the catalog's own lambdas that is not a condition — the profile id, typically — the way the native
+    /// engine compiles it: its lifted operators evaluate both operands, as C# does (a compiled expression tree skips the
+    /// right operand when the left is <see langword="null"/>, so a right operand that throws or has side effects would
+    /// behave differently).
+    /// </summary>
+    /// <typeparam name="TDelegate">The lambda's delegate type.</typeparam>
+    /// <param name="lambda">The lambda, as the catalog holds it (for example <c>CatalogDefinition.ProfileId</c>).</param>
+    /// <returns>The compiled delegate; it throws whatever the lambda throws.</returns>
+    public static TDelegate CompileLambda<TDelegate>(Expression<TDelegate> lambda)
+        where TDelegate : Delegate
+    {
+        ArgumentNullException.ThrowIfNull(lambda);
+        return LiftedOperands.EvaluateBoth(lambda).Compile();
     }
 }

@@ -4,6 +4,7 @@ using Segmentation.Core.Batch;
 using Segmentation.Core.Engine;
 using BatchOptions = Segmentation.Core.Batch.BatchOptions;
 using Segmentation.Core.Rules;
+using Segmentation.Core.Semantics;
 using Segmentation.NRules.Facts;
 
 namespace Segmentation.NRules.Engine;
@@ -30,7 +31,7 @@ public sealed partial class NRulesSegmentEngine<TProfile> : ISegmentEngine<TProf
         timeProvider = options.TimeProvider;
         strategy = options.SessionStrategy;
         layout = SegmentationResultLayout.For(rules.Source.Definition);
-        profileId = rules.Source.Definition.ProfileId?.Compile();
+        profileId = rules.Source.Definition.ProfileId is { } id ? ConditionSemantics.CompileLambda(id) : null;
     }
 
     /// <summary>The catalog's translated NRules rules.</summary>

@@ -7,7 +7,8 @@ namespace Segmentation.NRules.Tests.Engine;
 
 /// <summary>
 /// Edges of the semantics the NRules backend takes from the native engine's leaves: the next anniversary late in year
-/// 9,999 (in year 10,000, past <see cref="DateTime"/>'s range), and lifted operators whose right operand throws.
+/// 9,999 (in year 10,000, past <see cref="DateTime"/>'s range), and lifted operators whose right operand throws (in
+/// conditions and in the profile id).
 /// </summary>
 public sealed class NativeEdgeAgreementTests
 {
@@ -78,6 +79,31 @@ public sealed class NativeEdgeAgreementTests
             .Should().Equal(SegmentState.Out, SegmentState.Faulted, SegmentState.Faulted, SegmentState.Out);
         States(native, atStart).Should().Equal(States(native, native.Evaluate(visitor, DateTimeOffset.MinValue)));
         States(native, later).Should().Equal(States(native, native.Evaluate(visitor, asOf)));
+    }
+
+    [Fact]
+    public void Evaluate_ProfileIdWithLiftedOperatorWhoseRightOperandThrows_GivesTheNativeEnginesId()
+    {
+        // Arrange: a null credit and a zero divisor: C# divides (and throws) even though the sum is null either way.
+        var catalog = SegmentCatalog.Create<Visitor>(
+            s =>
+            {
+                s.IdentifiedBy(v => v.Id + (v.Credit + (100m / v.Divisor)));
+                s.Segment("plain").When(s.Where(v => v.Divisor == 0m));
+            },
+            "lifted-id");
+        var native = SegmentEngine.Compile(catalog);
+        var nrules = NRulesSegmentEngine.Compile(catalog);
+        var throwing = new Visitor { Id = "v7", Divisor = 0m };
+        var quiet = new Visitor { Id = "v8", Divisor = 4m };
+
+        // Act
+        var nativeIds = new[] { native.Evaluate(throwing, Scenario.AsOf).ProfileId, native.Evaluate(quiet, Scenario.AsOf).ProfileId };
+        var nrulesIds = new[] { nrules.Evaluate(throwing, Scenario.AsOf).ProfileId, nrules.Evaluate(quiet, Scenario.AsOf).ProfileId };
+
+        // Assert
+        nativeIds.Should().Equal([null, "v8"], "the id's lambda throws for the first visitor, as in C#");
+        nrulesIds.Should().Equal(nativeIds);
     }
 
     private static SegmentState[] States<TProfile>(SegmentEngine<TProfile> engine, SegmentationResult result) =>
