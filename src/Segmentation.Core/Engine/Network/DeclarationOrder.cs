@@ -17,13 +17,14 @@ internal static class DeclarationOrder
     /// <summary>
     /// Each collection's rank, by collection index: the order of the members the collections read, when every
     /// collection is a field, or every one a property, of the profile declared in one module (metadata tokens follow
-    /// declaration order); otherwise every rank is 0, and the order the units first need them in stays.
+    /// declaration order); otherwise, or where members have no metadata tokens (NativeAOT, which runs no generated
+    /// code), every rank is 0, and the order the units first need them in stays.
     /// </summary>
     public static int[] Ranks(IReadOnlyList<DatedCollectionDefinition> collections)
     {
         var members = collections.Select(c => MemberOf(c.Items)).ToArray();
         if (members.Length < 2
-            || members.Any(m => m is null)
+            || members.Any(m => m is null || !m.HasMetadataToken())
             || members.Select(m => (m!.Module, m.MemberType)).Distinct().Count() != 1)
         {
             return new int[members.Length];
