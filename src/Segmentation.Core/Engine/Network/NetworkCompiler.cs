@@ -344,11 +344,15 @@ internal static class NetworkCompiler
 
             var comparisons = written.OfType<ComparisonNode<TProfile>>().ToArray();
             var scans = comparisons
-                .Select(c => c.Value is AggregateValueNode<TProfile> aggregate && uses.Collections[aggregate.Collection] >= 2 ? aggregate.Collection : -1)
-                .Where(c => c >= 0 && hoistedScans.Add(c))
+                .Select(c => c.Value).OfType<AggregateValueNode<TProfile>>()
+                .Select(a => a.Collection)
+                .Where(c => uses.Collections[c] >= 2 && !hoistedScans.Contains(c))
+                .Distinct()
+                .OrderBy(c => network.ScanRanks[c])
                 .ToArray();
-            foreach (var collection in scans.OrderBy(c => network.ScanRanks[c]))
+            foreach (var collection in scans)
             {
+                hoistedScans.Add(collection);
                 yield return ScanOnce(collection);
             }
 
