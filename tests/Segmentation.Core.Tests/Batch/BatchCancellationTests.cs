@@ -106,9 +106,7 @@ public sealed class BatchCancellationTests : IDisposable
         var options = new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.FromSeconds(10), TimeProvider = time };
         using var cancel = new CancellationTokenSource();
 
-        Task batch = entrance == "list"
-            ? Task.Factory.StartNew(() => Engine.EvaluateBatch(Shoppers(200), Workload.AsOf, options, cancel.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            : new BatchRunner<Shopper>(Engine, options).RunAsync(Shoppers(200), Workload.AsOf, cancellationToken: cancel.Token);
+        var batch = Start(entrance, options, cancel.Token);
         stuck.Wait(Bound).Should().BeTrue("the endless collection is being read");
         await cancel.CancelAsync();
         var seconds = 0;
@@ -133,9 +131,7 @@ public sealed class BatchCancellationTests : IDisposable
         var options = new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.Zero, TimeProvider = new FakeTimeProvider() };
         using var cancel = new CancellationTokenSource();
 
-        Task batch = entrance == "list"
-            ? Task.Factory.StartNew(() => Engine.EvaluateBatch(Shoppers(200), Workload.AsOf, options, cancel.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            : new BatchRunner<Shopper>(Engine, options).RunAsync(Shoppers(200), Workload.AsOf, cancellationToken: cancel.Token);
+        var batch = Start(entrance, options, cancel.Token);
         stuck.Wait(Bound).Should().BeTrue("the endless collection is being read");
         await cancel.CancelAsync();
 
@@ -145,6 +141,11 @@ public sealed class BatchCancellationTests : IDisposable
         var abandoned = (await batch.Invoking(b => b).Should().ThrowAsync<BatchCanceledException>()).Which.Abandoned;
         abandoned.Should().Contain(StuckAt).And.OnlyContain(i => i >= 0 && i < 200).And.HaveCountLessThanOrEqualTo(options.MaxDegreeOfParallelism);
     }
+
+    /// <summary>Starts a batch of 200 shoppers (one stuck at <see cref="StuckAt"/>) through the synchronous list entrance, on a thread of its own, or the runner.</summary>
+    private Task Start(string entrance, BatchOptions options, CancellationToken cancellationToken) => entrance == "list"
+        ? Task.Factory.StartNew(() => Engine.EvaluateBatch(Shoppers(200), Workload.AsOf, options, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+        : new BatchRunner<Shopper>(Engine, options).RunAsync(Shoppers(200), Workload.AsOf, cancellationToken: cancellationToken);
 
     private Shopper[] Shoppers(int count, int stuckAt = StuckAt) =>
         [.. Enumerable.Range(0, count).Select(i => new Shopper($"s{i}", i == stuckAt ? Endless() : [new Order { At = Workload.AsOf.UtcDateTime.AddDays(-1), Amount = 10 }]))];
