@@ -235,7 +235,10 @@ public abstract class BatchBehaviourTests : IDisposable
         var profiles = Shoppers(200, stuckAt: StuckAt);
         profiles[GatedAt] = new Shopper($"s{GatedAt}", Gated());
         using var cancel = new CancellationTokenSource();
-        var options = new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.FromMilliseconds(200) };
+
+        // The released worker must finish its profile within the grace period on the real clock: two seconds, because a
+        // CI run keeps both cores busy with other test processes (200 ms was once missed there).
+        var options = new BatchOptions { MaxDegreeOfParallelism = 2, ChunkSize = 10, CancellationGracePeriod = TimeSpan.FromSeconds(2) };
 
         var batch = Task.Run(() => EvaluateBatch(profiles, options, cancel.Token));
         stuck.Wait(Bound).Should().BeTrue("the endless collection is being read");
