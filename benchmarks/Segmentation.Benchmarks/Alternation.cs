@@ -7,10 +7,11 @@ using Segmentation.ReferenceWorkload;
 namespace Segmentation.Benchmarks;
 
 /// <summary>
-/// <c>--alternate N [--rounds R]</c>: in one process, times the competent hand-written code, the engine with collectible
-/// code and the engine with <see cref="SegmentEngineOptions.CollectibleCode"/> off over the same 1,000 customers, one
-/// after the other, R times, and prints the medians. A supplement to BenchmarkDotNet for a noisy host: the three run
-/// seconds apart in one process, so a slow spell of the machine hits all three, and the ratios of medians are steadier
+/// <c>--alternate N [--rounds R]</c>: in one process, times the competent hand-written code and the engine with each
+/// <see cref="GeneratedCodeLifetime"/> (the default, whose code is promoted during the warm-up rounds at small catalog
+/// sizes; dynamic methods only; tiered methods from the start) over the same 1,000 customers, one after the other, R
+/// times, and prints the medians. A supplement to BenchmarkDotNet for a noisy host: the four run
+/// seconds apart in one process, so a slow spell of the machine hits all four, and the ratios of medians are steadier
 /// than ratios of separate BenchmarkDotNet launches. The figures to quote remain BenchmarkDotNet's.
 /// </summary>
 public static class Alternation
@@ -33,32 +34,36 @@ public static class Alternation
 
         var customers = WorkloadGenerator.Generate(Customers, seed: 42);
         var specs = SyntheticCatalogSpec.Generate(segments - HandWrittenSegments.Count, seed: 7);
-        var collectible = Engines.Generated(specs);
-        var resident = Engines.Generated(specs, collectibleCode: false);
+        var automatic = Engines.Generated(specs);
+        var collectible = Engines.Generated(specs, GeneratedCodeLifetime.Collectible);
+        var resident = Engines.Generated(specs, GeneratedCodeLifetime.Process);
         var ids = ReferenceImplementations.Ids(specs);
         ReferenceImplementations.RequireAgreement(
             $"{Customers} customers, {segments} segments",
             ids,
             "hand-written",
             ReferenceImplementations.HandWrittenSizes(customers, specs, Workload.AsOf),
-            ("engine", ReferenceImplementations.EngineBufferSizes(collectible, customers, ids, Workload.AsOf)),
+            ("engine", ReferenceImplementations.EngineBufferSizes(automatic, customers, ids, Workload.AsOf)),
+            ("engine, collectible code", ReferenceImplementations.EngineBufferSizes(collectible, customers, ids, Workload.AsOf)),
             ("engine, non-collectible code", ReferenceImplementations.EngineBufferSizes(resident, customers, ids, Workload.AsOf)));
 
         var handBuffer = new bool[segments];
         var engineBuffer = new SegmentState[collectible.MembershipIds.Count];
         var passes = Math.Max(1, 20_000 / segments);
-        var samples = new List<double>[] { [], [], [] };
+        var samples = new List<double>[] { [], [], [], [] };
         for (var round = -10; round < rounds; round++)
         {
             var times = new[]
             {
                 Time(() => { foreach (var c in customers) { ReferenceImplementations.HandWritten(c, Workload.AsOfUtc, specs, handBuffer); } }),
+                Time(() => { foreach (var c in customers) { automatic.Evaluate(c, Workload.AsOf, engineBuffer); } }),
                 Time(() => { foreach (var c in customers) { collectible.Evaluate(c, Workload.AsOf, engineBuffer); } }),
                 Time(() => { foreach (var c in customers) { resident.Evaluate(c, Workload.AsOf, engineBuffer); } }),
             };
             if (round >= 0)
             {
-                // Rounds below zero warm up: the runtime tiers the hand-written code and the non-collectible loops up.
+                // Rounds below zero warm up: the runtime tiers the hand-written code and the tiered methods up, and the
+                // default engine's code is promoted (at small catalog sizes).
                 for (var i = 0; i < times.Length; i++)
                 {
                     samples[i].Add(times[i]);
@@ -67,11 +72,12 @@ public static class Alternation
         }
 
         double Median(IEnumerable<double> values) => values.Order().ElementAt(rounds / 2);
-        var (hand, engine, nonCollectible) = (Median(samples[0]), Median(samples[1]), Median(samples[2]));
+        string Row(string name, int series) => string.Create(CultureInfo.InvariantCulture,
+            $"{name} {Median(samples[series]):F0} ns (ratio {Median(samples[series].Zip(samples[0], (e, h) => e / h)):F3})");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{segments} segments, {rounds} rounds, medians per profile: hand-written {hand:F0} ns, engine {engine:F0} ns " +
-            $"(ratio {Median(samples[1].Zip(samples[0], (e, h) => e / h)):F3}), non-collectible code {nonCollectible:F0} ns " +
-            $"(ratio {Median(samples[2].Zip(samples[0], (e, h) => e / h)):F3}; to the engine {Median(samples[2].Zip(samples[1], (n, e) => n / e)):F3})"));
+            $"{segments} segments, {rounds} rounds, medians per profile: hand-written {Median(samples[0]):F0} ns, ") +
+            string.Join(", ", Row("engine (default)", 1), Row("collectible code", 2), Row("process-lifetime code", 3)) +
+            (automatic.Tier.Promotion is { Completion.IsCompletedSuccessfully: true } p && p.Completion.Result ? "; the default engine's code was promoted" : "; the default engine's code was not promoted"));
         return 0;
 
         double Time(Action pass)

@@ -9,17 +9,18 @@ public static class Engines
     /// <summary>
     /// Compiles the catalog with its generated code in place (before returning), at every size (lifting
     /// <see cref="SegmentEngineOptions.CodeGenerationMaxUnits"/> so the generated tier is measured even where the engine
-    /// would by default stay on the network), and checks the whole catalog runs it. Not <paramref name="collectibleCode"/>:
-    /// the collections' loops are methods the runtime tiers up (<see cref="SegmentEngineOptions.CollectibleCode"/>).
+    /// would by default stay on the network), and checks the whole catalog runs it. <paramref name="lifetime"/>: whether the
+    /// code is dynamic methods, methods the runtime tiers up, or the default's dynamic methods promoted to those once the
+    /// engine is busy (<see cref="SegmentEngineOptions.CodeLifetime"/>).
     /// </summary>
-    public static SegmentEngine<Customer> Generated(IReadOnlyList<SyntheticSegmentSpec> specs, bool collectibleCode = true)
+    public static SegmentEngine<Customer> Generated(IReadOnlyList<SyntheticSegmentSpec> specs, GeneratedCodeLifetime lifetime = GeneratedCodeLifetime.Automatic)
     {
         var engine = SegmentEngine.Compile(new WorkloadCatalog(specs), new SegmentEngineOptions
         {
             CodeGeneration = CodeGeneration.BeforeReturn,
             CodeGenerationBudget = TimeSpan.FromMinutes(10),
             CodeGenerationMaxUnits = int.MaxValue,
-            CollectibleCode = collectibleCode,
+            CodeLifetime = lifetime,
         });
         if (!engine.RunsGeneratedCode)
         {

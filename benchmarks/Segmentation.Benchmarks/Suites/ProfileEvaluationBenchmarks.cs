@@ -9,7 +9,7 @@ namespace Segmentation.Benchmarks.Suites;
 /// <summary>
 /// Per-profile evaluation of the reference workload (12 segments, plus 0, 200 or 1000 synthetic ones): the competent
 /// hand-written baseline, the naive and the windows-precomputed hand-written variants, the engine's buffer and convenient
-/// APIs (generated-code tier; the buffer API also with non-collectible code, which the runtime tiers up), and Microsoft RulesEngine, in one run so every ratio is to the same baseline. Each invocation evaluates the same <see cref="ProfileCount"/> customers; times are per profile.
+/// APIs (generated-code tier, default options; the buffer API also with code the runtime tiers up from the start and with dynamic methods only, see <see cref="GeneratedCodeLifetime"/>), and Microsoft RulesEngine, in one run so every ratio is to the same baseline. Each invocation evaluates the same <see cref="ProfileCount"/> customers; times are per profile.
 /// </summary>
 [MemoryDiagnoser]
 public partial class ProfileEvaluationBenchmarks
@@ -23,6 +23,7 @@ public partial class ProfileEvaluationBenchmarks
     private IReadOnlyList<SyntheticSegmentSpec> specs = [];
     private SegmentEngine<Customer> engine = null!;
     private SegmentEngine<Customer> tieredEngine = null!;
+    private SegmentEngine<Customer> collectibleEngine = null!;
     private RulesEnginePeer peer = null!;
     private bool[] handWrittenBuffer = [];
     private SegmentState[] engineBuffer = [];
@@ -38,7 +39,8 @@ public partial class ProfileEvaluationBenchmarks
         customers = WorkloadGenerator.Generate(ProfileCount, seed: 42);
         specs = SyntheticCatalogSpec.Generate(SegmentCount - HandWrittenSegments.Count, seed: 7);
         engine = Engines.Generated(specs);
-        tieredEngine = Engines.Generated(specs, collectibleCode: false);
+        tieredEngine = Engines.Generated(specs, GeneratedCodeLifetime.Process);
+        collectibleEngine = Engines.Generated(specs, GeneratedCodeLifetime.Collectible);
         peer = new RulesEnginePeer(specs);
         var compile = await peer.WarmUpAsync(customers[0], asOf).ConfigureAwait(false);
         Console.WriteLine($"// RulesEngine first call (compile) with {SegmentCount} segments: {compile.TotalMilliseconds:F0} ms");
@@ -57,6 +59,7 @@ public partial class ProfileEvaluationBenchmarks
             ("windows precomputed", ReferenceImplementations.WindowsSizes(customers, specs, asOf)),
             ("engine buffer API", ReferenceImplementations.EngineBufferSizes(engine, customers, ids, asOf)),
             ("engine buffer API, non-collectible code", ReferenceImplementations.EngineBufferSizes(tieredEngine, customers, ids, asOf)),
+            ("engine buffer API, collectible code", ReferenceImplementations.EngineBufferSizes(collectibleEngine, customers, ids, asOf)),
             ("engine convenient API", ReferenceImplementations.EngineResultSizes(engine, customers, ids, asOf)),
             ("RulesEngine", await ReferenceImplementations.RulesEngineSizes(peer, customers, asOf).ConfigureAwait(false)));
     }
@@ -106,13 +109,21 @@ public partial class ProfileEvaluationBenchmarks
         return members;
     }
 
-    /// <summary>The engine's buffer API: caller-owned memberships, no allocation.</summary>
+    /// <summary>
+    /// The engine's buffer API: caller-owned memberships, no allocation. Default options: at 12 segments the engine's
+    /// code is promoted to methods the runtime tiers up during warm-up (<see cref="GeneratedCodeLifetime.Automatic"/>);
+    /// larger catalogs keep their dynamic methods.
+    /// </summary>
     [Benchmark(OperationsPerInvoke = ProfileCount)]
     public int EngineBuffer() => EvaluateIntoBuffer(engine);
 
-    /// <summary>The engine's buffer API with <see cref="SegmentEngineOptions.CollectibleCode"/> off: loops (and at 12 segments the one chunk) the runtime tiers up with dynamic PGO.</summary>
+    /// <summary>The engine's buffer API with <see cref="GeneratedCodeLifetime.Process"/>: loops (and at 12 segments the one chunk) the runtime tiers up with dynamic PGO from the start.</summary>
     [Benchmark(OperationsPerInvoke = ProfileCount)]
     public int EngineBufferNonCollectible() => EvaluateIntoBuffer(tieredEngine);
+
+    /// <summary>The engine's buffer API with <see cref="GeneratedCodeLifetime.Collectible"/>: dynamic methods only, never promoted.</summary>
+    [Benchmark(OperationsPerInvoke = ProfileCount)]
+    public int EngineBufferCollectible() => EvaluateIntoBuffer(collectibleEngine);
 
     /// <summary>The engine's convenient API: one <see cref="SegmentationResult"/> per profile.</summary>
     [Benchmark(OperationsPerInvoke = ProfileCount)]

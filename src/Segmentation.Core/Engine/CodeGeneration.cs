@@ -8,7 +8,7 @@ public enum CodeGeneration
 {
     /// <summary>
     /// The default: <c>Compile</c> returns as soon as the shared-node network is built, and the engine answers on it at
-    /// once; the generated code is compiled on the thread pool (chunks in parallel) and swapped in chunk by chunk as it
+    /// once; the generated code is compiled on the process's code-generation threads (chunks in parallel, one thread per core) and swapped in chunk by chunk as it
     /// becomes ready, the way a JIT tiers up.
     /// </summary>
     Background,

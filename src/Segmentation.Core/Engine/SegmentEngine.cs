@@ -43,8 +43,16 @@ public static class SegmentEngine
         // With code generation on, even the collections' fused loops are generated with the code tier, off the path to
         // the first result; until then the network scans interpreted, with the same answers.
         var generate = !options.PreferInterpretation && options.CodeGeneration != CodeGeneration.Disabled;
-        var network = new NetworkBuilder<TProfile>(ruleSet, new LambdaCompiler(options.PreferInterpretation, deferScanCode: generate, collectibleCode: options.CollectibleCode)).Build();
+        var network = new NetworkBuilder<TProfile>(ruleSet, new LambdaCompiler(options.PreferInterpretation, deferScanCode: generate, collectibleCode: options.CodeLifetime != GeneratedCodeLifetime.Process)).Build();
         var tier = new CodeTier<TProfile>(network, options.UnitsPerChunk, options.WeightPerChunk);
+        var emittable = tier.ChunkCount <= NetworkCompiler.MaxEmittedChunks && network.Units.Length <= options.CodeGenerationMaxUnits;
+        if (generate && emittable && options.CodeLifetime == GeneratedCodeLifetime.Automatic)
+        {
+            // Promoted only where the whole engine can become tiered methods: the chunks of a large catalog stay dynamic
+            // methods anyway, and its loops alone measured no faster tiered.
+            tier.PromoteAfter(options.PromoteAfterEvaluations, options.PromotionBudget, options.Logger);
+        }
+
         if (!generate)
         {
             // The loops were compiled with the network (code generation logs them otherwise).
@@ -56,7 +64,7 @@ public static class SegmentEngine
             : CodeTierCompiler<TProfile>.Generate(
                 tier,
                 generateUnits: network.Units.Length <= options.CodeGenerationMaxUnits,
-                emitChunks: !options.CollectibleCode && tier.ChunkCount <= NetworkCompiler.MaxEmittedChunks,
+                emitChunks: options.CodeLifetime == GeneratedCodeLifetime.Process && tier.ChunkCount <= NetworkCompiler.MaxEmittedChunks,
                 options.CodeGenerationParallelism,
                 options.CodeGenerationBudget,
                 options.Logger,

@@ -42,19 +42,26 @@ public sealed class SegmentEngineOptions
     public int CodeGenerationMaxUnits { get; set; } = 10_000;
 
     /// <summary>
-    /// Whether generated code can be freed with the engine. The default value is <see langword="true"/>: the code is made
-    /// of dynamic methods, which the runtime compiles once, fully optimized but without profile data. Set it to
-    /// <see langword="false"/> for engines that live as long as the process: each collection's loop, and the generated
-    /// units of a catalog small enough to make at most four chunks (the reference workload makes four at 150 segments), then become methods
-    /// of a dynamic assembly that is never unloaded, which the runtime tiers up like your own code (it starts unoptimized
-    /// and is recompiled with dynamic profile-guided optimization once hot, inlining the library calls your conditions
-    /// make). That code, and the objects it references, stay in memory until the process
-    /// ends, so do not set it where engines are compiled again and again (for example one per request or per catalog edit).
-    /// A loop or chunk that cannot be emitted that way (for example code holding a lambda of its own, or code that names
-    /// a type of a collectible assembly, which a never-unloaded assembly may not reference) stays a dynamic
-    /// method, with the same results; <see cref="Logger"/> says which and why.
+    /// How long generated code lives, and so whether the runtime may tier it up with profile-guided optimization. The
+    /// default value is <see cref="GeneratedCodeLifetime.Automatic"/>: dynamic methods, freed with the engine, until the
+    /// engine proves long-lived and busy, when a small catalog's code is generated again as methods the runtime tiers up
+    /// (at most eight engines per process). <see cref="GeneratedCodeLifetime.Collectible"/> never leaves code behind (for
+    /// engines compiled again and again); <see cref="GeneratedCodeLifetime.Process"/> emits tiered code from the start
+    /// (for engines compiled once, at start-up). A loop or chunk that cannot be emitted as a tiered method (for example
+    /// code holding a lambda of its own, or code that names a type of a collectible assembly, which a never-unloaded
+    /// assembly may not reference) stays a dynamic method, with the same results; <see cref="Logger"/> says which and why.
     /// </summary>
-    public bool CollectibleCode { get; set; } = true;
+    public GeneratedCodeLifetime CodeLifetime { get; set; } = GeneratedCodeLifetime.Automatic;
+
+    /// <summary>
+    /// With <see cref="GeneratedCodeLifetime.Automatic"/>, how many evaluations one thread makes on an engine running
+    /// generated code before its code is promoted to methods the runtime tiers up. The default value is 100,000 (a few
+    /// tens of milliseconds of work on the reference workload, far more than an engine compiled per request sees).
+    /// </summary>
+    public int PromoteAfterEvaluations { get; set; } = 100_000;
+
+    /// <summary>The engines of the process whose code may still be promoted (tests give an engine a budget of its own).</summary>
+    internal CodePromotionBudget PromotionBudget { get; set; } = CodePromotionBudget.Process;
 
     /// <summary>How many threads generate code at once. The default value is <see cref="Environment.ProcessorCount"/>.</summary>
     public int CodeGenerationParallelism { get; set; } = Environment.ProcessorCount;

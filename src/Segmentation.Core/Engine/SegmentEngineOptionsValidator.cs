@@ -12,6 +12,8 @@ internal sealed class SegmentEngineOptionsValidator : AbstractValidator<SegmentE
         RuleFor(o => o.TimeProvider).NotNull().WithMessage("TimeProvider must not be null");
         RuleFor(o => o.CodeGenerationBudget).Must(b => b >= TimeSpan.Zero || b == Timeout.InfiniteTimeSpan)
             .WithMessage("CodeGenerationBudget must be zero or more, or Timeout.InfiniteTimeSpan for no limit (was {PropertyValue})");
+        RuleFor(o => o.CodeLifetime).IsInEnum().WithMessage("CodeLifetime must be Automatic, Collectible or Process (was {PropertyValue})");
+        RuleFor(o => o.PromoteAfterEvaluations).GreaterThan(0).WithMessage("PromoteAfterEvaluations must be at least 1 (was {PropertyValue})");
     }
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every invalid option.</summary>

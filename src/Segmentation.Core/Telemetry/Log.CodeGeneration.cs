@@ -22,4 +22,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 25, Level = LogLevel.Information, Message = "Chunk {Chunk} of {Chunks} could not be emitted as non-collectible code ({Reason}); it runs as a collectible dynamic method, with the same results")]
     public static partial void ChunkNotEmitted(ILogger logger, int chunk, int chunks, string reason);
+
+    [LoggerMessage(EventId = 26, Level = LogLevel.Information, Message = "The engine's code was promoted to methods the runtime tiers up ({Loops} loops and {Chunks} of {AllChunks} chunks) in {DurationMs} ms; that code stays in memory until the process ends")]
+    public static partial void CodePromoted(ILogger logger, int loops, int chunks, int allChunks, double durationMs);
+
+    [LoggerMessage(EventId = 27, Level = LogLevel.Information, Message = "The engine's code was not promoted to methods the runtime tiers up: {Engines} engines of this process already were, the most that are; it keeps its dynamic methods, with the same results")]
+    public static partial void CodeNotPromoted(ILogger logger, int engines);
+
+    [LoggerMessage(EventId = 28, Level = LogLevel.Warning, Message = "Promoting the engine's code to methods the runtime tiers up failed; the code promoted before the failure runs, the rest keeps its dynamic methods, with the same results")]
+    public static partial void CodePromotionFailed(ILogger logger, Exception exception);
 }

@@ -127,7 +127,7 @@ public sealed class FusedScanTests
     {
         var interpreted = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = true, CodeGeneration = CodeGeneration.Disabled });
         var generated = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
-        var tiered = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false });
+        var tiered = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn, CodeLifetime = GeneratedCodeLifetime.Process });
         var expected = people.Select(p => interpreted.Evaluate(p, Scenario.AsOf)).ToArray();
 
         generated.RunsGeneratedCode.Should().BeTrue();

@@ -12,7 +12,7 @@ using Segmentation.ReferenceWorkload;
 namespace Segmentation.Core.Tests.Engine;
 
 /// <summary>
-/// <see cref="SegmentEngineOptions.CollectibleCode"/> set to <see langword="false"/>: the collections' loops, and a small
+/// <see cref="SegmentEngineOptions.CodeLifetime"/> set to <see cref="GeneratedCodeLifetime.Process"/>: the collections' loops, and a small
 /// catalog's chunks, are methods the runtime tiers up, and the engine's answers are the same as the collectible engine's
 /// before and after the runtime recompiles them with profile data.
 /// </summary>
@@ -23,8 +23,8 @@ public sealed class NonCollectibleCodeTests
     {
         var customers = WorkloadGenerator.Generate(300, seed: 11);
         var catalog = new WorkloadCatalog(SyntheticCatalogSpec.Generate(40, seed: 3));
-        var collectible = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn });
-        var tiered = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false });
+        var collectible = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CodeLifetime = GeneratedCodeLifetime.Collectible });
+        var tiered = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CodeLifetime = GeneratedCodeLifetime.Process });
         var expected = new SegmentState[collectible.MembershipIds.Count];
         var actual = new SegmentState[tiered.MembershipIds.Count];
 
@@ -76,7 +76,7 @@ public sealed class NonCollectibleCodeTests
         {
             // Act
             var logger = new ListLogger();
-            var engine = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = generation, CollectibleCode = false, Logger = logger });
+            var engine = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = generation, CodeLifetime = GeneratedCodeLifetime.Process, Logger = logger });
 
             // Assert: with code generation, or with the loops compiled up front, the loop says why and logs it once
             var loop = engine.Tier.Network.Collections.Should().ContainSingle().Subject;
@@ -119,10 +119,10 @@ public sealed class NonCollectibleCodeTests
 
         // Act
         var logger = new ListLogger();
-        var engine = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false, Logger = logger });
+        var engine = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CodeLifetime = GeneratedCodeLifetime.Process, Logger = logger });
         var next = SegmentEngine.Compile(
             SegmentCatalog.Create<Person>(s => s.Segment("b-30").When(s.Dated(p => p.Facts, f => f.At).Count(f => f.Kind == "b").InLast(30).AtLeast(1)), "after-collectible"),
-            new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false });
+            new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CodeLifetime = GeneratedCodeLifetime.Process });
 
         // Assert: the loop runs as a dynamic method, says why, gives the interpreter's answers; the next engine's loop is emitted
         var loop = engine.Tier.Network.Collections.Should().ContainSingle().Subject;
@@ -144,7 +144,7 @@ public sealed class NonCollectibleCodeTests
         // Arrange: one unit per chunk, so the 12 reference segments make more chunks than are emitted
         var customers = WorkloadGenerator.Generate(200, seed: 5);
         var catalog = new WorkloadCatalog();
-        var options = new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false, UnitsPerChunk = 1 };
+        var options = new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CodeLifetime = GeneratedCodeLifetime.Process, UnitsPerChunk = 1 };
 
         // Act
         var engine = SegmentEngine.Compile(catalog, options);
@@ -182,7 +182,7 @@ public sealed class NonCollectibleCodeTests
         var logger = new ListLogger();
 
         // Act
-        var engine = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false, Logger = logger });
+        var engine = SegmentEngine.Compile(catalog, new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CodeLifetime = GeneratedCodeLifetime.Process, Logger = logger });
 
         // Assert: the chunk is generated but not emitted, the reason is logged once, the answers are the network's
         engine.RunsGeneratedCode.Should().BeTrue();

@@ -1,5 +1,7 @@
 using CsCheck;
 using Segmentation.Core.Engine;
+using Segmentation.Core.Engine.Network;
+using Segmentation.Core.Tests.Support;
 
 namespace Segmentation.Core.Tests.Properties;
 
@@ -37,7 +39,7 @@ public sealed class EngineProperties
                 var compiled = SegmentEngine.Compile(catalog, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn });
                 var interpreted = SegmentEngine.Compile(compiled.RuleSet, new SegmentEngineOptions { PreferInterpretation = true });
                 var network = SegmentEngine.Compile(compiled.RuleSet, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.Disabled });
-                var tiered = SegmentEngine.Compile(compiled.RuleSet, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false });
+                var tiered = SegmentEngine.Compile(compiled.RuleSet, new SegmentEngineOptions { PreferInterpretation = false, CodeGeneration = CodeGeneration.BeforeReturn, CodeLifetime = GeneratedCodeLifetime.Process });
                 if (!compiled.RunsGeneratedCode || network.RunsGeneratedCode || !tiered.RunsGeneratedCode)
                 {
                     throw new PropertyMismatchException("the engines are not on the tiers the property means to compare");
@@ -64,6 +66,54 @@ public sealed class EngineProperties
     public void Evaluate_DuringTheSwitchToGeneratedCode_AgreesWithReferenceInterpreter()
     {
         PropGen.Case.Sample(c => TieringAgrees(c), iter: MixedCatalogs, print: PropGen.Print);
+    }
+
+    /// <summary>
+    /// The default lifetime with a threshold of one evaluation: the code is promoted to tiered methods on the
+    /// code-generation threads while this thread goes on evaluating, and the engine agrees with the reference during the
+    /// swap and after it.
+    /// </summary>
+    [Fact]
+    public void Evaluate_WhileTheCodeIsPromoted_AgreesWithReferenceInterpreter()
+    {
+        PropGen.Case.Sample(
+            c =>
+            {
+                var catalog = c.Catalog.Build();
+                var reference = new ReferenceInterpreter<PropProfile>(catalog);
+                var logger = new ListLogger();
+                var engine = SegmentEngine.Compile(catalog, new SegmentEngineOptions
+                {
+                    PreferInterpretation = false,
+                    CodeGeneration = CodeGeneration.BeforeReturn,
+                    PromoteAfterEvaluations = 1,
+                    PromotionBudget = new CodePromotionBudget(1),
+                    Logger = logger,
+                });
+                foreach (var profile in c.Profiles)
+                {
+                    Differential.AgreesWithReference(engine, reference, profile, c.AsOf);
+                }
+
+                if (engine.Tier.Promotion is not { } promotion)
+                {
+                    return;
+                }
+
+                // Some code may stay dynamic methods (what the emitter declines, with the same answers), but the promotion must run
+                // and not fail.
+                if (!promotion.Completion.Wait(TimeSpan.FromSeconds(30)) || logger.Entries.Any(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning))
+                {
+                    throw new PropertyMismatchException($"the promotion did not finish cleanly: {string.Join("; ", logger.Entries.Select(e => e.Message))}");
+                }
+
+                foreach (var profile in c.Profiles)
+                {
+                    Differential.AgreesWithReference(engine, reference, profile, c.AsOf);
+                }
+            },
+            iter: MixedCatalogs,
+            print: PropGen.Print);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public static class EngineTiers
         Interpreted => new SegmentEngineOptions { PreferInterpretation = true },
         Network => new SegmentEngineOptions { CodeGeneration = CodeGeneration.Disabled },
         Generated => new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn },
-        NonCollectible => new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CollectibleCode = false },
+        NonCollectible => new SegmentEngineOptions { CodeGeneration = CodeGeneration.BeforeReturn, CodeLifetime = GeneratedCodeLifetime.Process },
         _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "Not a tier."),
     };
 

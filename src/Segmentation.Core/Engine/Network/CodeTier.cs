@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Segmentation.Core.Engine.Network;
 
 /// <summary>
@@ -27,6 +29,7 @@ internal sealed class CodeTier<TProfile>
     private Action<Frame<TProfile>>[]? complete;
     private int published;
     private long fallbacks;
+    private CodePromotion<TProfile>? pendingPromotion;
 
     public CodeTier(Network<TProfile> network, int unitsPerChunk = NetworkCompiler.UnitsPerChunk, int weightPerChunk = NetworkCompiler.WeightPerChunk)
     {
@@ -54,6 +57,20 @@ internal sealed class CodeTier<TProfile>
 
     /// <summary>How many evaluations left generated code for the node network because something threw or faulted.</summary>
     public long Fallbacks => Interlocked.Read(ref fallbacks);
+
+    /// <summary>
+    /// The promotion of this tier's code to methods the runtime tiers up (<see cref="GeneratedCodeLifetime.Automatic"/>),
+    /// requested by <see cref="Run"/> once a thread's frame has made its threshold of evaluations on generated code;
+    /// <see langword="null"/> when the engine's code is never promoted.
+    /// </summary>
+    public CodePromotion<TProfile>? Promotion { get; private set; }
+
+    /// <summary>
+    /// Arranges for this tier's code to be promoted once a thread has made <paramref name="evaluations"/> evaluations on
+    /// generated code (see <see cref="Promotion"/>); called once, before the engine is returned.
+    /// </summary>
+    public void PromoteAfter(int evaluations, CodePromotionBudget budget, ILogger? logger) =>
+        Promotion = pendingPromotion = new CodePromotion<TProfile>(this, evaluations, budget, logger);
 
     /// <summary>The units of chunk <paramref name="chunk"/>.</summary>
     public ReadOnlySpan<Unit<TProfile>> UnitsOf(int chunk) => network.Units.AsSpan(starts[chunk], starts[chunk + 1] - starts[chunk]);
@@ -84,11 +101,38 @@ internal sealed class CodeTier<TProfile>
         return true;
     }
 
+    /// <summary>
+    /// Replaces the code of a chunk that already runs generated code with the same code compiled differently (see
+    /// <see cref="CodePromotion{TProfile}"/>); safe while evaluations run: each reads the chunk, or the whole array, once.
+    /// </summary>
+    public void Replace(int chunk, Action<Frame<TProfile>> code)
+    {
+        lock (chunks)
+        {
+            if (Volatile.Read(ref chunks[chunk]) is null)
+            {
+                throw new InvalidOperationException($"Chunk {chunk} has no code to replace.");
+            }
+
+            Volatile.Write(ref chunks[chunk], code);
+            if (IsComplete)
+            {
+                Volatile.Write(ref complete, [.. chunks.Select(c => c!)]);
+            }
+        }
+    }
+
     /// <summary>Evaluates every unit for the profile in a freshly reset frame, on whichever tier each chunk has reached.</summary>
     public void Run(Frame<TProfile> frame)
     {
         if (Volatile.Read(ref complete) is { } all)
         {
+            if (pendingPromotion is { } promotion && frame.Epoch >= promotion.Threshold)
+            {
+                pendingPromotion = null;
+                promotion.Request();
+            }
+
             try
             {
                 foreach (var chunk in all)

@@ -81,6 +81,13 @@ internal abstract class CollectionScanner<TProfile>(string name, AccumulatorSpec
     /// <summary>Why the fused loop is a dynamic method although non-collectible code was asked for, or <see langword="null"/>.</summary>
     public virtual string? LoopNotEmittedBecause => null;
 
+    /// <summary>
+    /// Generates the published fused loop again as a method the runtime tiers up (see <see cref="CodePromotion{TProfile}"/>)
+    /// and swaps it in once jitted; safe while evaluations run. False when there is no dynamic loop to promote or the
+    /// emitter declined it (the dynamic one keeps running).
+    /// </summary>
+    public virtual bool PromoteLoop() => false;
+
     /// <summary>Generates, jits and publishes the collection's fused loop; safe while evaluations run. No-op when there is none to generate.</summary>
     public virtual void CompileCode()
     {

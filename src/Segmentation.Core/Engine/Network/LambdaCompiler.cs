@@ -10,7 +10,7 @@ internal sealed class LambdaCompiler(bool interpret, bool deferScanCode = false,
     /// <summary>Whether collections' fused loops are generated later, with the code tier, instead of while the network is built.</summary>
     public bool DeferScanCode { get; } = deferScanCode;
 
-    /// <summary>Whether collections' fused loops are collectible dynamic methods (see <see cref="SegmentEngineOptions.CollectibleCode"/>).</summary>
+    /// <summary>Whether collections' fused loops are collectible dynamic methods (see <see cref="SegmentEngineOptions.CodeLifetime"/>).</summary>
     public bool CollectibleCode { get; } = collectibleCode;
 
     /// <summary>Compiles a user lambda, its lifted operators evaluating both operands as in C# (see <see cref="LiftedOperands"/>).</summary>

@@ -109,8 +109,8 @@ internal static class NetworkCompiler
         new ChunkCompiler<TProfile>(network, CountUses(network, units), shared ?? CrossChunk.None(network.Shape), emit).Compile(units);
 
     /// <summary>
-    /// The most chunks a catalog may have for its chunks to be emitted as tiered methods when
-    /// <see cref="SegmentEngineOptions.CollectibleCode"/> is off. A tiered method starts unoptimized and is recompiled with
+    /// The most chunks a catalog may have for its chunks to be emitted as tiered methods (with
+    /// <see cref="GeneratedCodeLifetime.Process"/>, or when <see cref="GeneratedCodeLifetime.Automatic"/> promotes them). A tiered method starts unoptimized and is recompiled with
     /// profile data once hot; a small catalog's few chunks get there within a fraction of a second, and then the library
     /// calls of its conditions (a set's <c>Contains</c>, a date's month) are inlined as in your own code. A large
     /// catalog's hundred chunks ran unoptimized for seconds before the runtime recompiled them, so those stay dynamic

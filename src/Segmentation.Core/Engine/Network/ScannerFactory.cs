@@ -16,8 +16,10 @@ internal sealed class ScannerFactory<TProfile>(CollectionPlan plan, LambdaCompil
         }
 
         FusedScan<TProfile> Fuse() => FusedScanCompiler.Compile(facts, specs, plan.Filters, plan.Selectors, compiler.CollectibleCode);
+        FusedScan<TProfile> FuseTiered() => FusedScanCompiler.Compile(facts, specs, plan.Filters, plan.Selectors, collectible: false);
+        var tiered = compiler.CollectibleCode ? FuseTiered : (Func<FusedScan<TProfile>>?)null;
         return compiler.DeferScanCode
-            ? new TypedCollectionScanner<TProfile, TItem>(specs, facts, filters, selectors, compileFused: Fuse)
-            : new TypedCollectionScanner<TProfile, TItem>(specs, facts, filters, selectors, Fuse());
+            ? new TypedCollectionScanner<TProfile, TItem>(specs, facts, filters, selectors, compileFused: Fuse, compileTiered: tiered)
+            : new TypedCollectionScanner<TProfile, TItem>(specs, facts, filters, selectors, Fuse(), compileTiered: tiered);
     }
 }

@@ -7,7 +7,8 @@ namespace Segmentation.Core.Engine.Network;
 /// The scanner of a collection of <typeparamref name="TItem"/>: the generated fused loop when there is one, otherwise
 /// the same pass interpreted over the collection's shared compiled accessors (<see cref="DatedFacts{TProfile, TItem}"/>)
 /// and the compiled filters and selectors. The fused loop can be generated later (<paramref name="compileFused"/>, see
-/// <see cref="CompileCode"/>): until it is published, scans take the interpreted pass, which gives the same answers.
+/// <see cref="CompileCode"/>): until it is published, scans take the interpreted pass, which gives the same answers. A
+/// published dynamic loop can be promoted to a method the runtime tiers up (<paramref name="compileTiered"/>, see <see cref="PromoteLoop"/>).
 /// </summary>
 internal sealed class TypedCollectionScanner<TProfile, TItem>(
     AccumulatorSpec[] specs,
@@ -15,7 +16,8 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
     Func<TItem, bool>[] filters,
     Func<TItem, decimal>[] selectors,
     FusedScan<TProfile>? fused = null,
-    Func<FusedScan<TProfile>>? compileFused = null) : CollectionScanner<TProfile>(facts.Name, specs)
+    Func<FusedScan<TProfile>>? compileFused = null,
+    Func<FusedScan<TProfile>>? compileTiered = null) : CollectionScanner<TProfile>(facts.Name, specs)
 {
     private readonly Func<TItem, long> ticks = facts.Ticks;
     private FusedScan<TProfile>? fused = fused;
@@ -45,6 +47,25 @@ internal sealed class TypedCollectionScanner<TProfile, TItem>(
         var code = compileFused!();
         code.Jit(); // Here rather than on the first evaluation.
         Interlocked.CompareExchange(ref fused, code, null);
+    }
+
+    /// <inheritdoc />
+    public override bool PromoteLoop()
+    {
+        if (compileTiered is null || Volatile.Read(ref fused) is not { IsTiered: false })
+        {
+            return false;
+        }
+
+        var code = compileTiered();
+        if (!code.IsTiered)
+        {
+            return false;
+        }
+
+        code.Jit();
+        Volatile.Write(ref fused, code);
+        return true;
     }
 
     /// <inheritdoc />
