@@ -26,6 +26,7 @@ internal sealed class CodeTier<TProfile>
     private readonly Network<TProfile> network;
     private readonly int[] starts;
     private readonly Action<Frame<TProfile>>?[] chunks;
+    private readonly Lock replacing = new();
     private Action<Frame<TProfile>>[]? complete;
     private int published;
     private long fallbacks;
@@ -107,7 +108,7 @@ internal sealed class CodeTier<TProfile>
     /// </summary>
     public void Replace(int chunk, Action<Frame<TProfile>> code)
     {
-        lock (chunks)
+        lock (replacing)
         {
             if (Volatile.Read(ref chunks[chunk]) is null)
             {
