@@ -45,8 +45,9 @@ public static class SegmentEngine
         var generate = !options.PreferInterpretation && options.CodeGeneration != CodeGeneration.Disabled;
         var network = new NetworkBuilder<TProfile>(ruleSet, new LambdaCompiler(options.PreferInterpretation, deferScanCode: generate, collectibleCode: options.CodeLifetime != GeneratedCodeLifetime.Process)).Build();
         var tier = new CodeTier<TProfile>(network, options.UnitsPerChunk, options.WeightPerChunk);
-        var emittable = tier.ChunkCount <= NetworkCompiler.MaxEmittedChunks && network.Units.Length <= options.CodeGenerationMaxUnits;
-        if (generate && emittable && options.CodeLifetime == GeneratedCodeLifetime.Automatic)
+        var generateUnits = network.Units.Length <= options.CodeGenerationMaxUnits;
+        var chunksEmittable = tier.ChunkCount <= NetworkCompiler.MaxEmittedChunks;
+        if (generate && generateUnits && chunksEmittable && options.CodeLifetime == GeneratedCodeLifetime.Automatic)
         {
             // Promoted only where the whole engine can become tiered methods: the chunks of a large catalog stay dynamic
             // methods anyway, and its loops alone measured no faster tiered.
@@ -63,8 +64,8 @@ public static class SegmentEngine
             ? Task.FromResult(false)
             : CodeTierCompiler<TProfile>.Generate(
                 tier,
-                generateUnits: network.Units.Length <= options.CodeGenerationMaxUnits,
-                emitChunks: options.CodeLifetime == GeneratedCodeLifetime.Process && tier.ChunkCount <= NetworkCompiler.MaxEmittedChunks,
+                generateUnits,
+                emitChunks: chunksEmittable && options.CodeLifetime == GeneratedCodeLifetime.Process,
                 options.CodeGenerationParallelism,
                 options.CodeGenerationBudget,
                 options.Logger,

@@ -26,7 +26,8 @@ public sealed class CodePromotionTests
         var expected = customers.Select(c => Memberships(reference, c)).ToArray();
         var logger = new ListLogger();
         var engine = SegmentEngine.Compile(catalog, Automatic(threshold: 300, new CodePromotionBudget(1), logger));
-        var promotion = engine.Tier.Promotion.Should().NotBeNull().And.Subject.As<CodePromotion<Customer>>();
+        engine.Tier.Promotion.Should().NotBeNull();
+        var promotion = engine.Tier.Promotion!;
         engine.Tier.Network.Collections.Should().NotBeEmpty().And.OnlyContain(c => !c.HasTieredLoop);
         Enumerable.Range(0, engine.Tier.ChunkCount).Should().OnlyContain(c => !engine.Tier.IsEmitted(c));
 
